@@ -1,0 +1,28 @@
+// Opens the one SQLite file FarmHook keeps everything in, with the settings durability depends on.
+import Database from 'better-sqlite3';
+import { runMigrations } from './migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Skip migrations (read-only tools opening a database another process owns). */
+  migrate?: boolean;
+  readonly?: boolean;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(file, { readonly: options.readonly ?? false });
+  // WAL lets the dashboard read while deliveries are written. synchronous=FULL makes every commit
+  // fsync the WAL, so an acknowledged delivery survives a power cut; group commit in the ingest
+  // queue keeps that affordable by sharing one fsync between concurrent deliveries.
+  if (!options.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // Keep the WAL from growing without bound between checkpoints on busy farms.
+  db.pragma('journal_size_limit = 67108864');
+  db.pragma('cache_size = -32000');
+  if (options.migrate ?? !options.readonly) runMigrations(db, MIGRATIONS);
+  return db;
+}

@@ -1,0 +1,5 @@
+// Every migration, in the order they run. Rooms append their own; ids are never renamed or reused.
+import type { Migration } from '../migrate.js';
+import { coreEvents } from './core-0001-events.js';
+
+export const MIGRATIONS: readonly Migration[] = [coreEvents];
