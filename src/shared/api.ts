@@ -12,6 +12,15 @@ import type {
   RejectionPage,
   StatsSummary,
 } from './schemas.js';
+import type { DeliveryStats, FarmStats, PrinterStateList, PrinterStatsList, StatsRangeQuery } from './stats.js';
+
+export type ExportFormat = 'csv' | 'ndjson';
+
+/** An export as the client received it; the renderer saves it as a download. */
+export interface EventExport {
+  fileName: string;
+  blob: Blob;
+}
 
 export interface AppApi {
   status(): Promise<AppStatus>;
@@ -20,6 +29,20 @@ export interface AppApi {
   statsSummary(): Promise<StatsSummary>;
   listRejections(query: PageQuery): Promise<RejectionPage>;
   health(): Promise<HealthReport>;
+  /** How many stored events were received more than `olderThanDays` days ago. */
+  countEventsOlderThan(olderThanDays: number): Promise<{ count: number }>;
+  /** Deletes the events received more than `olderThanDays` days ago. */
+  deleteEventsOlderThan(olderThanDays: number): Promise<{ deleted: number }>;
+  /** The events matching a filter as a file (the server streams it; `cursor`/`limit` are ignored). */
+  exportEvents(query: EventQuery, format: ExportFormat): Promise<EventExport>;
+  /** GET /api/v1/stats/deliveries: deliveries per hour/day stacked by category. */
+  statsDeliveries(query: StatsRangeQuery): Promise<DeliveryStats>;
+  /** GET /api/v1/stats/printers: job figures per printer over the range. */
+  statsPrinters(query: StatsRangeQuery): Promise<PrinterStatsList>;
+  /** GET /api/v1/stats/farm: farm totals, top failing printers, queue additions and approvals. */
+  statsFarm(query: StatsRangeQuery): Promise<FarmStats>;
+  /** GET /api/v1/printers: every printer with its current state. */
+  listPrinters(): Promise<PrinterStateList>;
   /** Live pushes; returns the function that unsubscribes. */
   subscribe(listener: (push: PushEvent) => void): () => void;
 }

@@ -29,11 +29,11 @@ export const EventItemSchema = Type.Object(
     queueFile: Nullable(Type.String()),
     duplicates: Type.Integer({ description: 'Exact re-deliveries of this body answered as duplicates' }),
   },
-  { $id: 'EventItem' },
+  { title: 'EventItem' },
 );
 export type EventItem = Static<typeof EventItemSchema>;
 
-export const EventDetailSchema = Type.Intersect(
+export const EventDetailSchema = Type.Composite(
   [
     EventItemSchema,
     Type.Object({
@@ -43,7 +43,7 @@ export const EventDetailSchema = Type.Intersect(
       remoteAddress: Nullable(Type.String()),
     }),
   ],
-  { $id: 'EventDetail' },
+  { title: 'EventDetail' },
 );
 export type EventDetail = Static<typeof EventDetailSchema>;
 
@@ -62,7 +62,7 @@ export type EventQuery = Static<typeof EventQuerySchema>;
 
 export const EventPageSchema = Type.Object(
   { items: Type.Array(EventItemSchema), nextCursor: Nullable(Type.String()) },
-  { $id: 'EventPage' },
+  { title: 'EventPage' },
 );
 export type EventPage = Static<typeof EventPageSchema>;
 
@@ -75,7 +75,7 @@ export const StatsSummarySchema = Type.Object(
     duplicates: Type.Integer(),
     lastEventAt: Nullable(Type.String()),
   },
-  { $id: 'StatsSummary' },
+  { title: 'StatsSummary' },
 );
 export type StatsSummary = Static<typeof StatsSummarySchema>;
 
@@ -88,6 +88,8 @@ export const REJECTION_REASONS = [
   'too_large',
   'missing_secret',
   'wrong_secret',
+  'wrong_path',
+  'wrong_method',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
@@ -105,7 +107,7 @@ export const RejectionItemSchema = Type.Object(
     bodySize: Type.Integer({ description: 'Bytes received (or declared, for a body refused unread)' }),
     bodySample: Type.String({ description: 'First 4 KiB of the body, as text' }),
   },
-  { $id: 'RejectionItem' },
+  { title: 'RejectionItem' },
 );
 export type RejectionItem = Static<typeof RejectionItemSchema>;
 
@@ -117,7 +119,7 @@ export type PageQuery = Static<typeof PageQuerySchema>;
 
 export const RejectionPageSchema = Type.Object(
   { items: Type.Array(RejectionItemSchema), nextCursor: Nullable(Type.String()) },
-  { $id: 'RejectionPage' },
+  { title: 'RejectionPage' },
 );
 export type RejectionPage = Static<typeof RejectionPageSchema>;
 
@@ -136,7 +138,7 @@ export type HealthCheck = Static<typeof HealthCheckSchema>;
 
 export const HealthReportSchema = Type.Object(
   { status: Type.Union(CHECK_STATUSES.map((s) => Type.Literal(s))), checks: Type.Array(HealthCheckSchema) },
-  { $id: 'HealthReport' },
+  { title: 'HealthReport' },
 );
 export type HealthReport = Static<typeof HealthReportSchema>;
 
@@ -157,12 +159,12 @@ export const AppStatusSchema = Type.Object(
     }),
     lastEventAt: Nullable(Type.String()),
   },
-  { $id: 'AppStatus' },
+  { title: 'AppStatus' },
 );
 export type AppStatus = Static<typeof AppStatusSchema>;
 
 export const ApiErrorSchema = Type.Object(
   { error: Type.String({ description: 'Machine-readable code' }), message: Type.String() },
-  { $id: 'ApiError' },
+  { title: 'ApiError' },
 );
 export type ApiError = Static<typeof ApiErrorSchema>;

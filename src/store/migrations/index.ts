@@ -1,5 +1,7 @@
 // Every migration, in the order they run. Rooms append their own; ids are never renamed or reused.
 import type { Migration } from '../migrate.js';
 import { coreEvents } from './core-0001-events.js';
+import { statsRollups } from './stats-0001-rollups.js';
+import { forwardOutbox } from './forward-0001-outbox.js';
 
-export const MIGRATIONS: readonly Migration[] = [coreEvents];
+export const MIGRATIONS: readonly Migration[] = [coreEvents, statsRollups, forwardOutbox];

@@ -1,0 +1,188 @@
+// The composition root: one FarmHook core, used by the CLI (`farmhook serve`) and the Electron shell
+// alike. It opens the store, wires the rooms together and binds the two ports.
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { ControlContext } from './control/context.js';
+import { createControlServer } from './control/server.js';
+import { reachableAddresses, webhookUrl } from './health/addresses.js';
+import { createBasicChecks } from './health/basic-checks.js';
+import { DASHBOARD_DIR, VERSION } from './package-info.js';
+import { PushHub } from './push-hub.js';
+import { WEBHOOK_PATH } from './receiver/paths.js';
+import { createReceiver } from './receiver/server.js';
+import type { AppStatus } from './shared/schemas.js';
+import { openDatabase } from './store/database.js';
+import { createEventReader, toEventItem } from './store/event-reader.js';
+import type { IngestHook, StoredEvent } from './store/hooks.js';
+import { IngestQueue } from './store/ingest-queue.js';
+import { createRejectionReader } from './store/rejection-reader.js';
+import { listenError, type ListenFailure } from './listen-error.js';
+
+export const DATABASE_FILE = 'farmhook.sqlite';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  /** Extra ingest hooks and control routes of rooms composed in by the caller. */
+  hooks?: readonly IngestHook[];
+  controlPlugins?: readonly FastifyPluginAsync<ControlContext>[];
+  dashboardDir?: string;
+  /** Shorter in tests that exercise slow senders. */
+  receiverRequestTimeoutMs?: number;
+}
+
+export interface FarmhookApp {
+  readonly config: Config;
+  readonly hub: PushHub;
+  readonly context: ControlContext;
+  /** Binds the receiver, then the control API. Throws ListenFailure naming the port on failure. */
+  start(): Promise<void>;
+  /** Stops accepting, finishes deliveries in flight, closes the database. */
+  stop(): Promise<void>;
+  status(): AppStatus;
+  dashboardUrl(): string;
+}
+
+export function createApp(options: AppOptions): FarmhookApp {
+  const { config, logger, hooks = [], controlPlugins = [], dashboardDir = DASHBOARD_DIR } = options;
+  const db = openDatabase(join(config.dataDir, DATABASE_FILE));
+  const hub = new PushHub((error) => logger.error({ err: error }, 'push listener failed'));
+  const queue = new IngestQueue(db, hooks);
+  const events = createEventReader(db);
+  const rejections = createRejectionReader(db);
+  const startedAt = new Date().toISOString();
+  const receiverState = { listening: false, host: config.host, port: config.port, error: null as string | null };
+  let control: FastifyInstance | null = null;
+
+  queue.onCommit({
+    events(results) {
+      for (const result of results) {
+        if (result.status === 'received') hub.publish({ type: 'event.stored', event: toEventItem(storedRow(result.event)) });
+        else hub.publish({ type: 'event.duplicate', id: String(result.id), duplicates: result.duplicates });
+      }
+    },
+    rejections(items) {
+      for (const rejection of items) {
+        hub.publish({
+          type: 'rejection.recorded',
+          rejection: {
+            ...rejection,
+            id: String(rejection.id),
+            receivedAt: new Date(rejection.receivedAt).toISOString(),
+            bodySample: rejection.bodySample.toString('utf8'),
+          },
+        });
+      }
+    },
+  });
+
+  const receiver = createReceiver({
+    queue,
+    logger,
+    getSecret: () => config.secret,
+    bodyLimit: config.bodyLimit,
+    ...(options.receiverRequestTimeoutMs ? { requestTimeoutMs: options.receiverRequestTimeoutMs } : {}),
+  });
+
+  function status(): AppStatus {
+    const last = events.lastReceivedAt();
+    return {
+      version: VERSION,
+      startedAt,
+      dataDir: config.dataDir,
+      receiver: {
+        ...receiverState,
+        webhookPath: WEBHOOK_PATH,
+        webhookUrls: reachableAddresses(config.host).map((a) => webhookUrl(a.address, receiverState.port, WEBHOOK_PATH)),
+        secretConfigured: config.secret !== null,
+        bodyLimit: config.bodyLimit,
+      },
+      lastEventAt: last === null ? null : new Date(last).toISOString(),
+    };
+  }
+
+  const context: ControlContext = {
+    db,
+    events,
+    rejections,
+    hub,
+    status,
+    health: createBasicChecks({
+      db,
+      dataDir: config.dataDir,
+      receiver: receiverState,
+      get secretConfigured() {
+        return config.secret !== null;
+      },
+      lastReceivedAt: () => events.lastReceivedAt(),
+    }),
+  };
+
+  async function listen(server: FastifyInstance, host: string, port: number, role: ListenFailure['role']): Promise<number> {
+    try {
+      await server.listen({ host, port });
+    } catch (error) {
+      throw await listenError(error, role, host, port);
+    }
+    const address = server.server.address();
+    return typeof address === 'object' && address ? address.port : port;
+  }
+
+  return {
+    config,
+    hub,
+    context,
+    status,
+    async start() {
+      try {
+        receiverState.port = await listen(receiver, config.host, config.port, 'receiver');
+        receiverState.listening = true;
+      } catch (error) {
+        receiverState.error = (error as Error).message;
+        throw error;
+      }
+      control = await createControlServer({ token: config.controlToken, logger, context, dashboardDir, version: VERSION, plugins: controlPlugins });
+      config.controlPort = await listen(control, '127.0.0.1', config.controlPort, 'control');
+      logger.info({ host: config.host, port: receiverState.port, controlPort: config.controlPort, dataDir: config.dataDir }, 'FarmHook started');
+      hub.publish({ type: 'status.changed', status: status() });
+    },
+    async stop() {
+      // Order matters: stop taking deliveries and let those in flight reach the queue, commit what
+      // the queue holds, then close the database.
+      // (A Fastify instance whose listen() failed never settles close(): only close what listens.)
+      if (receiverState.listening) await receiver.close();
+      receiverState.listening = false;
+      await queue.drain();
+      await control?.close();
+      db.close();
+      logger.info('FarmHook stopped');
+    },
+    dashboardUrl() {
+      return `http://127.0.0.1:${config.controlPort}/#token=${encodeURIComponent(config.controlToken)}`;
+    },
+  };
+}
+
+/** The committed event in the row shape the readers use, so pushes and API pages look identical. */
+function storedRow(event: StoredEvent) {
+  return {
+    id: event.id,
+    received_at: event.receivedAt,
+    event: event.event,
+    category: event.category,
+    event_ts: event.timestamp,
+    webhook_id: event.webhookId,
+    printer_id: event.printerId,
+    printer_name: event.printerName,
+    job_id: event.jobId,
+    job_uid: event.jobUid,
+    job_file: event.jobFile,
+    job_state: event.jobState,
+    user_name: event.userName,
+    queue_file: event.queueFile,
+    duplicates: 0,
+  };
+}
+

@@ -1,0 +1,115 @@
+// Every way a SimplyPrint API call can fail, as one error type with a stable code (for the UI and
+// health checks to branch on) and a message a technician can act on. Messages never contain the API
+// key: they are built from the code, the company id, the call and SimplyPrint's own message, and
+// SimplyPrint's message is scrubbed of the key in case a server ever echoes it.
+import type { ServerTime, SimplyPrintCall } from './types.js';
+
+export const SIMPLYPRINT_ERROR_CODES = [
+  /** The key is missing, mistyped, or deleted (401, "No API key provided, or not logged in"). */
+  'bad_key',
+  /** The key is valid but its user is not in that company ("You don't have access to this account"). */
+  'no_company_access',
+  /** The key's user lacks a permission the call needs (webhooks need `webhooks_manage`). */
+  'no_permission',
+  /** The company's plan has no webhooks (they need the Print Farm plan). */
+  'plan_lacks_webhooks',
+  /** The company's plan has no API access (it needs Pro, or organisation membership). */
+  'plan_lacks_api',
+  /** Too many requests (429); `retryAfterSeconds` says when to try again if SimplyPrint said so. */
+  'rate_limited',
+  /** SimplyPrint refused the request's content, e.g. "events.0: Invalid enum value specified!". */
+  'validation',
+  /** The webhook (or the endpoint) does not exist. */
+  'not_found',
+  /** Any other refusal (status:false with a 4xx, or status:false with 200). */
+  'rejected',
+  /** SimplyPrint's side failed (5xx). */
+  'server_error',
+  /** The answer was not SimplyPrint's API (HTML from a proxy, a wrong base URL, broken JSON). */
+  'unexpected_answer',
+  /** The host name did not resolve. */
+  'dns',
+  /** No connection could be made or it broke (refused, reset, unreachable, offline). */
+  'network',
+  /** The HTTPS handshake failed (certificate, intercepting proxy, wrong clock). */
+  'tls',
+  /** No answer within the timeout. */
+  'timeout',
+  /** The request could not be made as configured (empty key, bad company id, bad base URL). */
+  'config',
+] as const;
+
+export type SimplyPrintErrorCode = (typeof SIMPLYPRINT_ERROR_CODES)[number];
+
+export interface SimplyPrintErrorDetails {
+  call: SimplyPrintCall;
+  /** HTTP status of SimplyPrint's answer, when there was one. */
+  httpStatus?: number;
+  /** SimplyPrint's `message`, scrubbed of the API key. */
+  serverMessage?: string;
+  /** From a 429's `Retry-After` header (seconds or HTTP date), when given. */
+  retryAfterSeconds?: number;
+  /** For `validation`: the field SimplyPrint named ("events.0") and the value FarmHook sent there. */
+  field?: string;
+  fieldValue?: unknown;
+  /** SimplyPrint's clock (`Date` header) when it refused, for clock-skew checks. */
+  serverTime?: ServerTime;
+  /** For network failures: the system error code (ENOTFOUND, ECONNREFUSED, ...). */
+  systemCode?: string;
+}
+
+export class SimplyPrintError extends Error {
+  readonly code: SimplyPrintErrorCode;
+  readonly call: SimplyPrintCall;
+  readonly httpStatus: number | undefined;
+  readonly serverMessage: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+  readonly field: string | undefined;
+  readonly fieldValue: unknown;
+  readonly serverTime: ServerTime | undefined;
+  readonly systemCode: string | undefined;
+
+  constructor(code: SimplyPrintErrorCode, message: string, details: SimplyPrintErrorDetails) {
+    super(message);
+    this.name = 'SimplyPrintError';
+    this.code = code;
+    this.call = details.call;
+    this.httpStatus = details.httpStatus;
+    this.serverMessage = details.serverMessage;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+    this.field = details.field;
+    this.fieldValue = details.fieldValue;
+    this.serverTime = details.serverTime;
+    this.systemCode = details.systemCode;
+  }
+
+  /** Worth trying again later without changing anything (the wizard offers "Retry"). */
+  get retryable(): boolean {
+    return ['rate_limited', 'server_error', 'dns', 'network', 'timeout'].includes(this.code);
+  }
+
+  /** Plain JSON for the control API / IPC (no stack, no key). */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      call: this.call,
+      httpStatus: this.httpStatus,
+      serverMessage: this.serverMessage,
+      retryAfterSeconds: this.retryAfterSeconds,
+      field: this.field,
+      systemCode: this.systemCode,
+      retryable: this.retryable,
+    };
+  }
+}
+
+/** Removes every occurrence of the key (and of its trimmed form) from a text meant for people. */
+export function redact(text: string, apiKey: string): string {
+  let out = text;
+  for (const k of new Set([apiKey, apiKey.trim()])) {
+    if (k.length >= 4) out = out.split(k).join('[API key]');
+  }
+  return out;
+}

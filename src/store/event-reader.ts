@@ -1,0 +1,162 @@
+// Reads the event store for the control API: pages of the log, one event in full, the summary,
+// and the retention count/delete.
+import { describeEvent } from '../shared/events.js';
+import type { EventCategory } from '../shared/catalogue.js';
+import type { EventDetail, EventItem, EventPage, EventQuery, StatsSummary } from '../shared/schemas.js';
+import type { Db } from './database.js';
+import { buildEventQuery, EVENT_COLUMNS } from './event-query.js';
+
+interface EventRow {
+  id: number;
+  received_at: number;
+  event: string;
+  category: string;
+  event_ts: number | null;
+  webhook_id: string | null;
+  printer_id: string | null;
+  printer_name: string | null;
+  job_id: string | null;
+  job_uid: string | null;
+  job_file: string | null;
+  job_state: string | null;
+  user_name: string | null;
+  queue_file: string | null;
+  duplicates: number;
+}
+
+export function toEventItem(row: EventRow): EventItem {
+  const description = describeEvent(row.event);
+  return {
+    id: String(row.id),
+    receivedAt: new Date(row.received_at).toISOString(),
+    timestamp: row.event_ts,
+    event: row.event,
+    category: row.category as EventCategory,
+    label: description.label.en,
+    known: description.known,
+    canonical: description.canonical,
+    webhookId: row.webhook_id,
+    printerId: row.printer_id,
+    printerName: row.printer_name,
+    jobId: row.job_id,
+    jobUid: row.job_uid,
+    jobFile: row.job_file,
+    jobState: row.job_state,
+    userName: row.user_name,
+    queueFile: row.queue_file,
+    duplicates: row.duplicates,
+  };
+}
+
+const DAY_MS = 86_400_000;
+const DELETE_CHUNK = 5000;
+
+export function createEventReader(db: Db) {
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  /** Filter combinations repeat; their prepared statements are kept. */
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const byId = db.prepare<[number], EventRow & { raw: Buffer; headers: string; remote_address: string | null }>(
+    `SELECT ${EVENT_COLUMNS}, p.raw, p.headers, p.remote_address
+     FROM events e JOIN event_payloads p ON p.event_id = e.id WHERE e.id = ?`,
+  );
+  const counts = db.prepare<[], { event: string; category: string; count: number }>(
+    'SELECT event, category, count FROM event_counts WHERE count > 0',
+  );
+  const counter = db.prepare<[string], { value: number }>('SELECT value FROM counters WHERE name = ?');
+  const newest = db.prepare<[], { received_at: number }>('SELECT received_at FROM events ORDER BY id DESC LIMIT 1');
+  const boundary = db.prepare<[number], { id: number | null }>(
+    'SELECT min(id) AS id FROM events WHERE received_at >= ?',
+  );
+  const countBelow = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM events WHERE id < ?');
+  const oldestChunk = db.prepare<[number, number], { id: number; event: string }>(
+    'SELECT id, event FROM events WHERE id < ? ORDER BY id LIMIT ?',
+  );
+  const deleteEvent = db.prepare('DELETE FROM events WHERE id = ?');
+  const deleteSearch = db.prepare('DELETE FROM events_fts WHERE rowid = ?');
+  const uncount = db.prepare('UPDATE event_counts SET count = count - ? WHERE event = ?');
+
+  /** Ids below this were received before `cutoff`. */
+  const firstIdAtOrAfter = (cutoff: number): number => boundary.get(cutoff)?.id ?? Number.MAX_SAFE_INTEGER;
+
+  return {
+    list(query: EventQuery): EventPage {
+      const { sql, params, limit } = buildEventQuery(query);
+      const rows = prepared(sql).all(params) as EventRow[];
+      const items = rows.map(toEventItem);
+      const last = items.at(-1);
+      return { items, nextCursor: items.length === limit && last ? last.id : null };
+    },
+
+    get(id: number): EventDetail | null {
+      const row = byId.get(id);
+      if (!row) return null;
+      const raw = row.raw.toString('utf8');
+      return {
+        ...toEventItem(row),
+        payload: JSON.parse(raw) as unknown,
+        raw,
+        headers: JSON.parse(row.headers) as Record<string, string>,
+        remoteAddress: row.remote_address,
+      };
+    },
+
+    summary(): StatsSummary {
+      const byEvent: Record<string, number> = {};
+      const byCategory: Record<string, number> = {};
+      let total = 0;
+      for (const row of counts.all()) {
+        byEvent[row.event] = row.count;
+        byCategory[row.category] = (byCategory[row.category] ?? 0) + row.count;
+        total += row.count;
+      }
+      const last = newest.get();
+      return {
+        total,
+        byEvent,
+        byCategory,
+        rejected: counter.get('rejected')?.value ?? 0,
+        duplicates: counter.get('duplicates')?.value ?? 0,
+        lastEventAt: last ? new Date(last.received_at).toISOString() : null,
+      };
+    },
+
+    lastReceivedAt(): number | null {
+      return newest.get()?.received_at ?? null;
+    },
+
+    countOlderThan(days: number, now = Date.now()): number {
+      return countBelow.get(firstIdAtOrAfter(now - days * DAY_MS))?.n ?? 0;
+    },
+
+    /**
+     * Deletes events received more than `days` ago, in chunks so deliveries keep flowing in between
+     * (each chunk is its own short transaction). Rollup history (hourly counts) is kept.
+     */
+    deleteOlderThan(days: number, now = Date.now()): number {
+      const below = firstIdAtOrAfter(now - days * DAY_MS);
+      let deleted = 0;
+      const deleteChunk = db.transaction(() => {
+        const chunk = oldestChunk.all(below, DELETE_CHUNK);
+        const perEvent = new Map<string, number>();
+        for (const row of chunk) {
+          deleteSearch.run(row.id);
+          deleteEvent.run(row.id);
+          perEvent.set(row.event, (perEvent.get(row.event) ?? 0) + 1);
+        }
+        for (const [event, n] of perEvent) uncount.run(n, event);
+        return chunk.length;
+      });
+      for (let n = deleteChunk(); n > 0; n = deleteChunk()) deleted += n;
+      return deleted;
+    },
+  };
+}
+
+export type EventReader = ReturnType<typeof createEventReader>;
