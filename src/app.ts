@@ -15,10 +15,16 @@ import { createReceiver } from './receiver/server.js';
 import type { AppStatus } from './shared/schemas.js';
 import { openDatabase } from './store/database.js';
 import { createEventReader, toEventItem } from './store/event-reader.js';
-import type { IngestHook, StoredEvent } from './store/hooks.js';
+import type { IngestHookRef, StoredEvent } from './store/hooks.js';
+import { threadWriter } from './store/batch-writers.js';
 import { IngestQueue } from './store/ingest-queue.js';
 import { createRejectionReader } from './store/rejection-reader.js';
 import { listenError, type ListenFailure } from './listen-error.js';
+import { forwardRoutes } from './control/forward-routes.js';
+import { statsRoutes } from './control/stats-routes.js';
+import { Forwarding } from './forward/forwarding.js';
+import type { WorkerOptions } from './forward/worker.js';
+import { SecretStore, secretsFilePath } from './secrets/index.js';
 
 export const DATABASE_FILE = 'farmhook.sqlite';
 
@@ -26,11 +32,15 @@ export interface AppOptions {
   config: Config;
   logger: Logger;
   /** Extra ingest hooks and control routes of rooms composed in by the caller. */
-  hooks?: readonly IngestHook[];
+  hooks?: readonly IngestHookRef[];
   controlPlugins?: readonly FastifyPluginAsync<ControlContext>[];
   dashboardDir?: string;
   /** Shorter in tests that exercise slow senders. */
   receiverRequestTimeoutMs?: number;
+  /** Where destination secrets are kept; default: the secrets file in the data dir. */
+  secrets?: SecretStore;
+  /** Forward worker tuning (concurrency, backoff, poll interval); tests shorten the delays. */
+  forwarding?: Omit<WorkerOptions, 'logger'>;
 }
 
 export interface FarmhookApp {
@@ -45,11 +55,24 @@ export interface FarmhookApp {
   dashboardUrl(): string;
 }
 
-export function createApp(options: AppOptions): FarmhookApp {
+/** The rooms that take part in every ingest transaction (see store/hooks.ts). */
+export const ROOM_HOOKS: readonly IngestHookRef[] = [
+  // Statistics rollups (job sessions, printer states, hourly deliveries) stay in step with events.
+  { module: new URL('./stats/ingest-hook.js', import.meta.url).href, factory: 'createStatsHook' },
+  // Forward jobs are written in the same transaction as their event: stored means will be forwarded.
+  { module: new URL('./forward/outbox-hook.js', import.meta.url).href, factory: 'forwardOutboxHook' },
+];
+
+export async function createApp(options: AppOptions): Promise<FarmhookApp> {
   const { config, logger, hooks = [], controlPlugins = [], dashboardDir = DASHBOARD_DIR } = options;
-  const db = openDatabase(join(config.dataDir, DATABASE_FILE));
+  const file = join(config.dataDir, DATABASE_FILE);
+  // This connection migrates, then serves reads (and the occasional housekeeping write); deliveries
+  // are written by the writer thread's own connection. WAL lets both work at once.
+  const db = openDatabase(file);
   const hub = new PushHub((error) => logger.error({ err: error }, 'push listener failed'));
-  const queue = new IngestQueue(db, hooks);
+  const secrets = options.secrets ?? new SecretStore({ file: secretsFilePath(config.dataDir) });
+  const forwarding = new Forwarding({ db, vault: secrets, logger, ...options.forwarding });
+  const queue = new IngestQueue(await threadWriter(file, [...ROOM_HOOKS, ...hooks]));
   const events = createEventReader(db);
   const rejections = createRejectionReader(db);
   const startedAt = new Date().toISOString();
@@ -62,6 +85,7 @@ export function createApp(options: AppOptions): FarmhookApp {
         if (result.status === 'received') hub.publish({ type: 'event.stored', event: toEventItem(storedRow(result.event)) });
         else hub.publish({ type: 'event.duplicate', id: String(result.id), duplicates: result.duplicates });
       }
+      if (results.some((result) => result.status === 'received')) forwarding.wake();
     },
     rejections(items) {
       for (const rejection of items) {
@@ -143,10 +167,12 @@ export function createApp(options: AppOptions): FarmhookApp {
         receiverState.error = (error as Error).message;
         throw error;
       }
-      control = await createControlServer({ token: config.controlToken, logger, context, dashboardDir, version: VERSION, plugins: controlPlugins });
+      control = await createControlServer({ token: config.controlToken, logger, context, dashboardDir, version: VERSION, plugins: [statsRoutes, ...controlPlugins, forwardRoutes(forwarding)] });
       config.controlPort = await listen(control, '127.0.0.1', config.controlPort, 'control');
       logger.info({ host: config.host, port: receiverState.port, controlPort: config.controlPort, dataDir: config.dataDir }, 'FarmHook started');
       hub.publish({ type: 'status.changed', status: status() });
+      // Jobs left pending or retrying by the last run go out at their due time.
+      forwarding.start();
     },
     async stop() {
       // Order matters: stop taking deliveries and let those in flight reach the queue, commit what
@@ -154,7 +180,8 @@ export function createApp(options: AppOptions): FarmhookApp {
       // (A Fastify instance whose listen() failed never settles close(): only close what listens.)
       if (receiverState.listening) await receiver.close();
       receiverState.listening = false;
-      await queue.drain();
+      await queue.close();
+      await forwarding.stop();
       await control?.close();
       db.close();
       logger.info('FarmHook stopped');

@@ -6,6 +6,7 @@ import { ListenFailure } from './listen-error.js';
 import { createFileLogger, logFile } from './logger.js';
 import { VERSION } from './package-info.js';
 import { printBanner, printPush } from './cli-output.js';
+import { registerSimulateCommand } from './simulate/command.js';
 
 const integer = (name: string) => (value: string) => {
   const n = Number(value);
@@ -34,6 +35,8 @@ export function buildProgram(): Command {
     .addHelpText('after', '\nSettings can also come from FARMHOOK_* environment variables and <data-dir>/config.json\n(keys: host, port, controlPort, secret, bodyLimit, logLevel). Flags win over both.')
     .action(serve);
 
+  registerSimulateCommand(program);
+
   return program;
 }
 
@@ -51,7 +54,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     throw error;
   }
   const logger = createFileLogger(config.dataDir, config.logLevel);
-  const app = createApp({ config, logger });
+  const app = await createApp({ config, logger });
   try {
     await app.start();
   } catch (error) {

@@ -2,9 +2,7 @@
 import type { EventDescription } from '../shared/events.js';
 import type { ExtractedFields } from '../events/extract.js';
 import type { Db } from './database.js';
-import type { Delivery } from './ingest-queue.js';
-
-const HOUR_MS = 3_600_000;
+import type { Delivery } from './batch-committer.js';
 
 /** What free-text search looks through: the names people remember, and the label in both languages. */
 function searchText(fields: ExtractedFields, description: EventDescription): string {
@@ -38,9 +36,6 @@ export function prepareEventWriter(db: Db) {
   const countEvent = db.prepare(`
     INSERT INTO event_counts (event, category, count) VALUES (?, ?, 1)
     ON CONFLICT (event) DO UPDATE SET count = count + 1`);
-  const countHour = db.prepare(`
-    INSERT INTO hourly_counts (hour, category, count) VALUES (?, ?, 1)
-    ON CONFLICT (hour, category) DO UPDATE SET count = count + 1`);
   const bumpCounter = db.prepare(`
     INSERT INTO counters (name, value) VALUES (?, 1)
     ON CONFLICT (name) DO UPDATE SET value = value + 1`);
@@ -55,12 +50,11 @@ export function prepareEventWriter(db: Db) {
       return { id: original.id, duplicates: original.duplicates + 1 };
     },
 
-    insert(delivery: Delivery, fields: ExtractedFields, description: EventDescription, hash: Buffer): number {
+    insert(delivery: Delivery & { raw: Buffer }, fields: ExtractedFields, description: EventDescription, hash: Buffer): number {
       const id = Number(insertEvent.run({ ...fields, receivedAt: delivery.receivedAt, hash }).lastInsertRowid);
       insertPayload.run(id, delivery.raw, JSON.stringify(delivery.headers), delivery.remoteAddress);
       insertSearch.run(id, searchText(fields, description));
       countEvent.run(fields.event, fields.category);
-      countHour.run(Math.floor(delivery.receivedAt / HOUR_MS) * HOUR_MS, fields.category);
       return id;
     },
   };

@@ -1,22 +1,18 @@
 // The write path. Every delivery and every refusal goes through this queue, which commits them in
-// batches: all that arrived while the previous batch was being written share one transaction and so
-// one fsync (group commit). A promise resolves only after its batch is on disk, and the receiver
-// answers 200 only then. If the commit fails (disk full, I/O error) the whole batch is rejected and
-// the senders get a 5xx, so SimplyPrint retries instead of believing we have it.
-import { createHash } from 'node:crypto';
-import { describeEvent } from '../shared/events.js';
-import { extractFields } from '../events/extract.js';
-import type { Db } from './database.js';
-import type { IngestHook, StoredEvent } from './hooks.js';
-import { prepareEventWriter } from './event-writer.js';
-import { prepareRejectionWriter, type NewRejection } from './rejection-writer.js';
+// batches: all that arrive while the previous batch is being made durable share the next transaction
+// and so one fsync (group commit). A promise resolves only after its batch is on disk, and the
+// receiver answers 200 only then. If a commit fails (disk full, I/O error) the whole batch is
+// rejected and the senders get a 5xx, so SimplyPrint retries instead of believing we have it.
+import type { BatchItem, BatchResult, Delivery } from './batch-committer.js';
+import type { BatchWriter } from './batch-writers.js';
+import type { StoredEvent } from './hooks.js';
+import type { NewRejection } from './rejection-writer.js';
 
-export interface Delivery {
-  raw: Buffer;
+export type { Delivery };
+
+/** A delivery the receiver has validated, with the body it parsed. */
+export interface ParsedDelivery extends Delivery {
   body: Record<string, unknown>;
-  headers: Record<string, string>;
-  remoteAddress: string | null;
-  receivedAt: number;
 }
 
 export type IngestResult =
@@ -33,41 +29,23 @@ export interface CommitListener {
 }
 
 type Pending =
-  | { kind: 'delivery'; delivery: Delivery; resolve(result: IngestResult): void; reject(error: unknown): void }
+  | { kind: 'delivery'; delivery: ParsedDelivery; resolve(result: IngestResult): void; reject(error: unknown): void }
   | { kind: 'rejection'; rejection: NewRejection; resolve(result: StoredRejection): void; reject(error: unknown): void };
 
-/** First 16 bytes of SHA-256: 128 bits is ample to recognise an exact re-delivery. */
-export function bodyHash(raw: Buffer): Buffer {
-  return createHash('sha256').update(raw).digest().subarray(0, 16);
-}
+/** Bounds one transaction, so a flood cannot build one huge commit that holds everyone up. */
+const MAX_BATCH = 2000;
 
 export class IngestQueue {
   private pending: Pending[] = [];
-  private scheduled = false;
+  private writing = false;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
-  private readonly writeEvent;
-  private readonly writeRejection;
-  private readonly hookRunners: ((event: StoredEvent) => void)[];
   private readonly listeners = new Set<CommitListener>();
-  /** received_at never goes backwards (see event-query.ts); a wall clock stepped back is held here. */
-  private lastReceivedAt: number;
 
-  constructor(
-    private readonly db: Db,
-    hooks: readonly IngestHook[] = [],
-  ) {
-    this.writeEvent = prepareEventWriter(db);
-    this.writeRejection = prepareRejectionWriter(db);
-    this.hookRunners = hooks.map((hook) => hook.attach(db));
-    const newest = db.prepare('SELECT received_at FROM events ORDER BY id DESC LIMIT 1').get() as
-      | { received_at: number }
-      | undefined;
-    this.lastReceivedAt = newest?.received_at ?? 0;
-  }
+  constructor(private readonly writer: BatchWriter) {}
 
   /** Resolves once the delivery is committed to disk (or recognised as an exact re-delivery). */
-  submit(delivery: Delivery): Promise<IngestResult> {
+  submit(delivery: ParsedDelivery): Promise<IngestResult> {
     return new Promise((resolve, reject) => this.enqueue({ kind: 'delivery', delivery, resolve, reject }));
   }
 
@@ -80,11 +58,11 @@ export class IngestQueue {
     return () => this.listeners.delete(listener);
   }
 
-  /** Stops taking work and resolves when everything already queued is committed. */
-  async drain(): Promise<void> {
+  /** Stops taking work, commits everything already queued, then closes the writer. */
+  async close(): Promise<void> {
     this.closed = true;
-    if (this.pending.length === 0 && !this.scheduled) return;
-    await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    if (this.writing || this.pending.length > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    await this.writer.close();
   }
 
   private enqueue(item: Pending): void {
@@ -93,65 +71,63 @@ export class IngestQueue {
       return;
     }
     this.pending.push(item);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      // setImmediate runs after the current I/O poll phase, so every request whose body completed
-      // in that phase joins this batch.
-      setImmediate(() => this.flush());
+    // One batch in flight at a time; whatever arrives meanwhile forms the next one. setImmediate
+    // lets every request whose body completed in this I/O phase join the batch.
+    if (!this.writing) {
+      this.writing = true;
+      setImmediate(() => void this.flush());
     }
   }
 
-  private flush(): void {
-    const batch = this.pending;
-    this.pending = [];
-    this.scheduled = false;
+  private async flush(): Promise<void> {
+    const batch = this.pending.splice(0, MAX_BATCH);
+    const items = batch.map((item): BatchItem =>
+      item.kind === 'delivery'
+        ? { kind: 'delivery', delivery: { raw: item.delivery.raw, headers: item.delivery.headers, remoteAddress: item.delivery.remoteAddress, receivedAt: item.delivery.receivedAt } }
+        : { kind: 'rejection', rejection: item.rejection },
+    );
+    let results: BatchResult[];
+    try {
+      results = await this.writer.write(items);
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return this.next();
+    }
 
     const events: IngestResult[] = [];
     const rejections: StoredRejection[] = [];
-    try {
-      this.db.transaction(() => {
-        for (const item of batch) {
-          if (item.kind === 'delivery') events.push(this.store(item.delivery));
-          else rejections.push({ ...item.rejection, id: this.writeRejection(item.rejection) });
-        }
-      })();
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      this.settleIdle();
-      return;
-    }
-
-    let e = 0;
-    let r = 0;
-    for (const item of batch) {
-      if (item.kind === 'delivery') item.resolve(events[e++]!);
-      else item.resolve(rejections[r++]!);
-    }
+    batch.forEach((item, i) => {
+      const result = results[i]!;
+      if (item.kind === 'delivery') {
+        const settled = toIngestResult(result, item.delivery.body);
+        events.push(settled);
+        item.resolve(settled);
+      } else {
+        if (result.kind !== 'rejection') throw new Error('The writer answered a refusal with an event.');
+        const stored = { ...item.rejection, id: result.id };
+        rejections.push(stored);
+        item.resolve(stored);
+      }
+    });
     for (const listener of this.listeners) {
       if (events.length > 0) listener.events(events);
       if (rejections.length > 0) listener.rejections(rejections);
     }
-    this.settleIdle();
+    this.next();
   }
 
-  private store(delivery: Delivery): IngestResult {
-    const hash = bodyHash(delivery.raw);
-    const duplicate = this.writeEvent.markDuplicate(hash, delivery.receivedAt);
-    if (duplicate) return { status: 'duplicate', ...duplicate };
-
-    const receivedAt = Math.max(delivery.receivedAt, this.lastReceivedAt);
-    const fields = extractFields(delivery.body);
-    const description = describeEvent(fields.event);
-    const id = this.writeEvent.insert({ ...delivery, receivedAt }, fields, description, hash);
-    this.lastReceivedAt = receivedAt;
-    const event: StoredEvent = { id, receivedAt, payload: delivery.body, ...fields };
-    for (const run of this.hookRunners) run(event);
-    return { status: 'received', event };
-  }
-
-  private settleIdle(): void {
-    if (this.pending.length > 0 || this.scheduled) return;
+  private next(): void {
+    if (this.pending.length > 0) {
+      void this.flush();
+      return;
+    }
+    this.writing = false;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }
 
+function toIngestResult(result: BatchResult, body: Record<string, unknown>): IngestResult {
+  if (result.kind === 'received') return { status: 'received', event: { ...result.event, payload: body } };
+  if (result.kind === 'duplicate') return { status: 'duplicate', id: result.id, duplicates: result.duplicates };
+  throw new Error('The writer answered a delivery with a refusal.');
+}

@@ -54,7 +54,7 @@ describe('farmhook serve', () => {
       await run.exited;
     });
     const { waitFor } = await import('../helpers/wait.js');
-    await waitFor(() => run.stdout().includes('Press Ctrl+C'), 'the banner');
+    await waitFor(() => run.stdout().includes('Press Ctrl+C'), 'the banner', 30_000);
     const token = readFileSync(join(dir, 'control-token'), 'utf8').trim();
     expect(token.length).toBeGreaterThanOrEqual(32);
     expect(statSync(join(dir, 'control-token')).mode & 0o777).toBe(0o600);

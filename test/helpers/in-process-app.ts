@@ -21,7 +21,7 @@ export interface RunningApp {
 export async function startApp(overrides: ConfigOverrides = {}, options: Partial<AppOptions> = {}): Promise<RunningApp> {
   const dir = tempDir();
   const config = resolveConfig({ host: '127.0.0.1', port: 0, controlPort: 0, dataDir: dir.path, ...overrides }, {});
-  const app = createApp({ config, logger: silentLogger(), ...options });
+  const app = await createApp({ config, logger: silentLogger(), ...options });
   await app.start();
   const status = app.status();
   const receiverUrl = `http://127.0.0.1:${status.receiver.port}`;

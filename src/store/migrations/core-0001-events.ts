@@ -48,18 +48,13 @@ export const coreEvents: Migration = {
         text, content = '', contentless_delete = 1, tokenize = 'trigram remove_diacritics 1'
       );
 
-      -- Rollups kept in the ingest transaction, so summaries never scan the events table.
+      -- Totals kept in the ingest transaction, so the summary never scans the events table
+      -- (time-bucketed rollups belong to the statistics room).
       CREATE TABLE event_counts (
         event TEXT PRIMARY KEY,
         category TEXT NOT NULL,
         count INTEGER NOT NULL
       ) STRICT;
-      CREATE TABLE hourly_counts (
-        hour INTEGER NOT NULL,
-        category TEXT NOT NULL,
-        count INTEGER NOT NULL,
-        PRIMARY KEY (hour, category)
-      ) STRICT, WITHOUT ROWID;
 
       CREATE TABLE counters (
         name TEXT PRIMARY KEY,

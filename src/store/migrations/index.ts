@@ -3,5 +3,6 @@ import type { Migration } from '../migrate.js';
 import { coreEvents } from './core-0001-events.js';
 import { statsRollups } from './stats-0001-rollups.js';
 import { forwardOutbox } from './forward-0001-outbox.js';
+import { alertsTables } from './alerts-0001-alerts.js';
 
-export const MIGRATIONS: readonly Migration[] = [coreEvents, statsRollups, forwardOutbox];
+export const MIGRATIONS: readonly Migration[] = [coreEvents, statsRollups, forwardOutbox, alertsTables];

@@ -1,0 +1,85 @@
+// `npm run bench`: durable ingest against a bare Node server in the same run, and the event log's
+// first page on a database of 1,000,000 events. Prints a Markdown table for BENCHMARKS.md.
+import { cpus } from 'node:os';
+import { freePort } from '../test/helpers/ports.js';
+import { tempDir } from '../test/helpers/temp-dir.js';
+import { fillEvents } from './fill-events.js';
+import { load, type LoadResult } from './load.js';
+import { startBare, startFarmhook } from './processes.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const TOKEN = 'bench-token';
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function ingest(connections: number): Promise<{ bare: LoadResult; farmhook: LoadResult }> {
+  const barePort = await freePort();
+  const bare = await startBare(barePort);
+  const bareResult = await load(`http://127.0.0.1:${barePort}/`, connections, SECONDS);
+  await bare.stop();
+
+  const dir = tempDir('farmhook-bench-');
+  const port = await freePort();
+  const farmhook = await startFarmhook(dir.path, port, await freePort(), TOKEN);
+  const farmhookResult = await load(`http://127.0.0.1:${port}/api/v1/simplyprint/webhook`, connections, SECONDS);
+  await farmhook.stop();
+  dir.remove();
+  return { bare: bareResult, farmhook: farmhookResult };
+}
+
+async function timeRequests(url: string, times: number): Promise<{ median: number; p95: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(times / 2)]!, p95: samples[Math.floor(times * 0.95)]! };
+}
+
+async function reads() {
+  const dir = tempDir('farmhook-bench-read-');
+  const started = performance.now();
+  await fillEvents(dir.path, EVENTS);
+  const fillSeconds = (performance.now() - started) / 1000;
+  const controlPort = await freePort();
+  const farmhook = await startFarmhook(dir.path, await freePort(), controlPort, TOKEN);
+  const base = `http://127.0.0.1:${controlPort}/api/v1`;
+  const queries: [string, string][] = [
+    ['first page, no filter', '/events?limit=100'],
+    ['first page, printer filter', '/events?limit=100&printer=7'],
+    ['first page, event filter', '/events?limit=100&event=job.failed'],
+    ['first page, category + time range', `/events?limit=100&category=job&from=${Date.now() - 7 * 86_400_000}&to=${Date.now() - 86_400_000}`],
+    ['first page, free text', `/events?limit=100&q=${encodeURIComponent('Кронштейн')}`],
+    ['summary', '/stats/summary'],
+  ];
+  const results = [];
+  for (const [name, path] of queries) {
+    await timeRequests(base + path, 3); // warm
+    results.push({ name, path, ...(await timeRequests(base + path, 40)) });
+  }
+  await farmhook.stop();
+  dir.remove();
+  return { fillSeconds, results };
+}
+
+console.log(`FarmHook benchmark — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
+console.log(`## Durable ingest (${SECONDS} s per run, every 200 after fsync)\n`);
+console.log('| senders | bare Node req/s | FarmHook req/s | ratio | FarmHook p50 | FarmHook p99 | bare p99 | errors |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const connections of [4, 32]) {
+  const { bare, farmhook } = await ingest(connections);
+  console.log(
+    `| ${connections} | ${fmt(bare.requestsPerSecond)} | ${fmt(farmhook.requestsPerSecond)} | ${fmt((100 * farmhook.requestsPerSecond) / bare.requestsPerSecond)}% | ${fmt(farmhook.p50, 2)} ms | ${fmt(farmhook.p99, 2)} ms | ${fmt(bare.p99, 2)} ms | ${farmhook.errors + farmhook.non2xx} |`,
+  );
+}
+
+const { fillSeconds, results } = await reads();
+console.log(`\n## Reads on ${fmt(EVENTS)} stored events (filled through the ingest path in ${fmt(fillSeconds, 1)} s), over HTTP\n`);
+console.log('| query | median | p95 |');
+console.log('|---|---|---|');
+for (const r of results) console.log(`| ${r.name} (\`${r.path.replace(/from=\d+&to=\d+/, 'from=…&to=…')}\`) | ${fmt(r.median, 2)} ms | ${fmt(r.p95, 2)} ms |`);

@@ -1,0 +1,81 @@
+// Where a batch gets committed: on a writer thread (the service), or inline on the caller's thread
+// (tools and benchmarks that own the whole process). The queue in front of both is the same.
+import { Worker } from 'node:worker_threads';
+import { createBatchCommitter, type BatchItem, type BatchResult } from './batch-committer.js';
+import type { Db } from './database.js';
+import { loadHooks, type IngestHookRef } from './hooks.js';
+import type { WriterReply, WriterRequest, WriterThreadData } from './writer-thread.js';
+
+export interface BatchWriter {
+  write(items: BatchItem[]): Promise<BatchResult[]>;
+  close(): Promise<void>;
+}
+
+export class StorageError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'StorageError';
+  }
+}
+
+function startWriterThread(workerData: WriterThreadData): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./writer-thread.js', import.meta.url), { workerData });
+  // Under the test runner the sources are TypeScript: the thread registers the same loader first.
+  const entry = new URL('./writer-thread.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+export async function inlineWriter(db: Db, hooks: readonly IngestHookRef[] = []): Promise<BatchWriter> {
+  const commit = createBatchCommitter(db, await loadHooks(hooks));
+  return { write: async (items) => commit(items), close: async () => {} };
+}
+
+export async function threadWriter(file: string, hooks: readonly IngestHookRef[] = []): Promise<BatchWriter> {
+  const worker = startWriterThread({ file, hooks: [...hooks] });
+  const pending = new Map<number, { resolve(results: BatchResult[]): void; reject(error: Error): void }>();
+  let nextId = 1;
+  let failure: Error | null = null;
+
+  await new Promise<void>((resolve, reject) => {
+    worker.once('message', (reply: WriterReply) => {
+      if ('ready' in reply && reply.ready) resolve();
+      else reject(new StorageError(`The database writer could not start: ${'error' in reply ? reply.error.message : 'unknown error'}`));
+    });
+    worker.once('error', reject);
+  });
+
+  worker.on('message', (reply: WriterReply) => {
+    if (!('id' in reply)) return;
+    const waiter = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (reply.ok) waiter?.resolve(reply.results);
+    else waiter?.reject(new StorageError(reply.error.message, reply.error.code));
+  });
+  const failAll = (error: Error) => {
+    failure = error;
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  };
+  worker.on('error', (error) => failAll(new StorageError(`The database writer stopped: ${error.message}`)));
+  worker.on('exit', (code) => failAll(new StorageError(`The database writer exited (code ${code}).`)));
+
+  const send = (request: WriterRequest) =>
+    new Promise<BatchResult[]>((resolve, reject) => {
+      if (failure) return reject(failure);
+      pending.set(request.id, { resolve, reject });
+      worker.postMessage(request);
+    });
+
+  return {
+    write: (items) => send({ id: nextId++, items }),
+    async close() {
+      if (failure) return;
+      await send({ id: nextId++, close: true });
+      await worker.terminate();
+    },
+  };
+}
