@@ -23,8 +23,11 @@ import { listenError, type ListenFailure } from './listen-error.js';
 import { forwardRoutes } from './control/forward-routes.js';
 import { statsRoutes } from './control/stats-routes.js';
 import { Forwarding } from './forward/forwarding.js';
+import { FORWARD_OUTBOX_HOOK } from './forward/outbox-hook.js';
 import type { WorkerOptions } from './forward/worker.js';
 import { SecretStore, secretsFilePath } from './secrets/index.js';
+import { createAlertsRoom } from './alerts/room.js';
+import { alertRoutes } from './control/alert-routes.js';
 
 export const DATABASE_FILE = 'farmhook.sqlite';
 
@@ -47,6 +50,7 @@ export interface FarmhookApp {
   readonly config: Config;
   readonly hub: PushHub;
   readonly context: ControlContext;
+  readonly forwarding: Forwarding;
   /** Binds the receiver, then the control API. Throws ListenFailure naming the port on failure. */
   start(): Promise<void>;
   /** Stops accepting, finishes deliveries in flight, closes the database. */
@@ -60,7 +64,7 @@ export const ROOM_HOOKS: readonly IngestHookRef[] = [
   // Statistics rollups (job sessions, printer states, hourly deliveries) stay in step with events.
   { module: new URL('./stats/ingest-hook.js', import.meta.url).href, factory: 'createStatsHook' },
   // Forward jobs are written in the same transaction as their event: stored means will be forwarded.
-  { module: new URL('./forward/outbox-hook.js', import.meta.url).href, factory: 'forwardOutboxHook' },
+  FORWARD_OUTBOX_HOOK,
 ];
 
 export async function createApp(options: AppOptions): Promise<FarmhookApp> {
@@ -143,6 +147,8 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
       lastReceivedAt: () => events.lastReceivedAt(),
     }),
   };
+  // Alerts run from before the receiver binds, so a port that cannot be bound is an alert too.
+  context.alerts = createAlertsRoom({ db, hub, logger, health: context.health, getEvent: (id) => events.get(id) });
 
   async function listen(server: FastifyInstance, host: string, port: number, role: ListenFailure['role']): Promise<number> {
     try {
@@ -158,16 +164,19 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
     config,
     hub,
     context,
+    forwarding,
     status,
     async start() {
+      context.alerts?.start();
       try {
         receiverState.port = await listen(receiver, config.host, config.port, 'receiver');
         receiverState.listening = true;
       } catch (error) {
         receiverState.error = (error as Error).message;
+        hub.publish({ type: 'status.changed', status: status() });
         throw error;
       }
-      control = await createControlServer({ token: config.controlToken, logger, context, dashboardDir, version: VERSION, plugins: [statsRoutes, ...controlPlugins, forwardRoutes(forwarding)] });
+      control = await createControlServer({ token: config.controlToken, logger, context, dashboardDir, version: VERSION, plugins: [statsRoutes, alertRoutes, ...controlPlugins, forwardRoutes(forwarding)] });
       config.controlPort = await listen(control, '127.0.0.1', config.controlPort, 'control');
       logger.info({ host: config.host, port: receiverState.port, controlPort: config.controlPort, dataDir: config.dataDir }, 'FarmHook started');
       hub.publish({ type: 'status.changed', status: status() });
@@ -182,6 +191,7 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
       receiverState.listening = false;
       await queue.close();
       await forwarding.stop();
+      await context.alerts?.stop();
       await control?.close();
       db.close();
       logger.info('FarmHook stopped');

@@ -52,7 +52,7 @@ export const MqttConfigInputSchema = Type.Object({
   url: Type.String({ minLength: 1, description: 'mqtt://, mqtts://, ws:// or wss:// broker URL' }),
   username: Type.Optional(Nullable(Type.String())),
   password: Type.Optional(Type.String()),
-  topicPrefix: Type.Optional(Type.String({ minLength: 1, default: 'farmhook' })),
+  topicPrefix: Type.Optional(Type.String({ minLength: 1, description: 'Topic root; default farmhook' })),
   retainState: Type.Optional(Type.Boolean({ description: 'Publish a retained <prefix>/<printer>/state topic' })),
   rejectUnauthorized: Type.Optional(Type.Boolean({ description: 'TLS: verify the broker certificate' })),
   ca: Type.Optional(Nullable(Type.String({ description: 'TLS: PEM CA certificate for a private broker' }))),

@@ -1,10 +1,14 @@
 // What the core pushes to the dashboard as it happens (SSE over HTTP, an IPC channel in Electron).
+import type { Alert, AlertChangeKind, AlertSettings } from './alerts.js';
 import type { AppStatus, EventItem, RejectionItem } from './schemas.js';
 
 export type PushEvent =
   | { type: 'event.stored'; event: EventItem }
   | { type: 'event.duplicate'; id: string; duplicates: number }
   | { type: 'rejection.recorded'; rejection: RejectionItem }
-  | { type: 'status.changed'; status: AppStatus };
+  | { type: 'status.changed'; status: AppStatus }
+  /** `notify`: worth a notification (quiet hours and pauses are applied by whoever notifies). */
+  | { type: 'alert.changed'; change: AlertChangeKind; alert: Alert; notify: boolean }
+  | { type: 'alerts.settings_changed'; settings: AlertSettings };
 
 export type PushType = PushEvent['type'];

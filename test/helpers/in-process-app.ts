@@ -36,7 +36,7 @@ export async function startApp(overrides: ConfigOverrides = {}, options: Partial
     api: (path, init = {}) =>
       fetch(`${controlUrl}${path}`, { ...init, headers: { authorization: `Bearer ${config.controlToken}`, ...(init.headers ?? {}) } }),
     post: (body, headers = {}, path = '/api/v1/simplyprint/webhook') =>
-      fetch(`${receiverUrl}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } }),
+      fetch(`${receiverUrl}${path}`, { method: 'POST', body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]), headers: { 'content-type': 'application/json', ...headers } }),
     async close() {
       await app.stop();
       dir.remove();

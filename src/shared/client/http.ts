@@ -14,6 +14,20 @@ import type {
   StatsSummary,
 } from '../schemas.js';
 import type { DeliveryStats, FarmStats, PrinterStateList, PrinterStatsList, StatsRangeQuery } from '../stats.js';
+import type {
+  AttemptPage,
+  AttemptQuery,
+  Delivery,
+  DeliveryDetail,
+  DeliveryPage,
+  DeliveryQuery,
+  Destination,
+  DestinationInput,
+  DestinationList,
+  ForwardStats,
+  ReplayResult,
+} from '../forward.js';
+import type { Alert, AlertPage, AlertQuery, AlertSettings, AlertSettingsUpdate } from '../alerts.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { readSseStream } from './sse.js';
 
@@ -124,6 +138,61 @@ export class HttpAppApi implements AppApi, LiveConnection {
   }
   listPrinters(): Promise<PrinterStateList> {
     return this.getJson('/api/v1/printers');
+  }
+  listForwardDestinations(): Promise<DestinationList> {
+    return this.getJson('/api/v1/forward/destinations');
+  }
+  getForwardDestination(id: string): Promise<Destination> {
+    return this.getJson(`/api/v1/forward/destinations/${encodeURIComponent(id)}`);
+  }
+  createForwardDestination(input: DestinationInput): Promise<Destination> {
+    return this.send('POST', '/api/v1/forward/destinations', input);
+  }
+  updateForwardDestination(id: string, input: DestinationInput): Promise<Destination> {
+    return this.send('PUT', `/api/v1/forward/destinations/${encodeURIComponent(id)}`, input);
+  }
+  async deleteForwardDestination(id: string): Promise<void> {
+    // 204, no body to parse.
+    await this.request('DELETE', `/api/v1/forward/destinations/${encodeURIComponent(id)}`);
+  }
+  testForwardDestination(id: string): Promise<DeliveryDetail> {
+    return this.send('POST', `/api/v1/forward/destinations/${encodeURIComponent(id)}/test`, {});
+  }
+  resumeForwardDestination(id: string): Promise<Destination> {
+    return this.send('POST', `/api/v1/forward/destinations/${encodeURIComponent(id)}/resume`, {});
+  }
+  replayToForwardDestination(id: string, eventIds: string[]): Promise<ReplayResult> {
+    return this.send('POST', `/api/v1/forward/destinations/${encodeURIComponent(id)}/replay`, { eventIds });
+  }
+  listForwardDeliveries(query: DeliveryQuery): Promise<DeliveryPage> {
+    return this.getJson('/api/v1/forward/deliveries', query);
+  }
+  getForwardDelivery(id: string): Promise<DeliveryDetail> {
+    return this.getJson(`/api/v1/forward/deliveries/${encodeURIComponent(id)}`);
+  }
+  retryForwardDelivery(id: string): Promise<Delivery> {
+    return this.send('POST', `/api/v1/forward/deliveries/${encodeURIComponent(id)}/retry`, {});
+  }
+  listForwardAttempts(query: AttemptQuery): Promise<AttemptPage> {
+    return this.getJson('/api/v1/forward/attempts', query);
+  }
+  forwardStats(): Promise<ForwardStats> {
+    return this.getJson('/api/v1/forward/stats');
+  }
+  listAlerts(query: AlertQuery): Promise<AlertPage> {
+    return this.getJson('/api/v1/alerts', query);
+  }
+  acknowledgeAlert(id: string): Promise<Alert> {
+    return this.send('POST', `/api/v1/alerts/${encodeURIComponent(id)}/acknowledge`, {});
+  }
+  alertSettings(): Promise<AlertSettings> {
+    return this.getJson('/api/v1/alerts/settings');
+  }
+  updateAlertSettings(update: AlertSettingsUpdate): Promise<AlertSettings> {
+    return this.send('PUT', '/api/v1/alerts/settings', update);
+  }
+  pauseAlerts(minutes: number): Promise<AlertSettings> {
+    return this.send('POST', '/api/v1/alerts/pause', { minutes });
   }
 
   async exportEvents(query: EventQuery, format: ExportFormat): Promise<EventExport> {

@@ -4,7 +4,14 @@
 import { AppApiError, type AppApi } from '../api.js';
 import type { PushEvent } from '../push.js';
 
-export type BridgeResult = { ok: true; value: unknown } | { ok: false; error: { error: string; message: string; status: number } };
+export type BridgeResult = { ok: true; data: unknown } | { ok: false; error: { error: string; message: string; status: number } };
+
+/** Blobs do not cross IPC: an export travels as text and becomes a Blob again here. */
+export interface ExportOverIpc {
+  fileName: string;
+  text: string;
+  type: string;
+}
 
 export interface FarmhookBridge {
   /** Calls AppApi method `method` in the main process with `args`. */
@@ -17,7 +24,7 @@ export function createIpcApi(bridge: FarmhookBridge): AppApi {
   const call = async <T>(method: string, ...args: unknown[]): Promise<T> => {
     const result = await bridge.invoke(method, args);
     if (!result.ok) throw new AppApiError(result.error.error, result.error.message, result.error.status);
-    return result.value as T;
+    return result.data as T;
   };
   return {
     status: () => call('status'),
@@ -28,11 +35,32 @@ export function createIpcApi(bridge: FarmhookBridge): AppApi {
     listRejections: (query) => call('listRejections', query),
     countEventsOlderThan: (days) => call('countEventsOlderThan', days),
     deleteEventsOlderThan: (days) => call('deleteEventsOlderThan', days),
-    exportEvents: (query, format) => call('exportEvents', query, format),
+    exportEvents: async (query, format) => {
+      const file = await call<ExportOverIpc>('exportEvents', query, format);
+      return { fileName: file.fileName, blob: new Blob([file.text], { type: file.type }) };
+    },
     statsDeliveries: (query) => call('statsDeliveries', query),
     statsPrinters: (query) => call('statsPrinters', query),
     statsFarm: (query) => call('statsFarm', query),
     listPrinters: () => call('listPrinters'),
+    listForwardDestinations: () => call('listForwardDestinations'),
+    getForwardDestination: (id) => call('getForwardDestination', id),
+    createForwardDestination: (input) => call('createForwardDestination', input),
+    updateForwardDestination: (id, input) => call('updateForwardDestination', id, input),
+    deleteForwardDestination: (id) => call('deleteForwardDestination', id),
+    testForwardDestination: (id) => call('testForwardDestination', id),
+    resumeForwardDestination: (id) => call('resumeForwardDestination', id),
+    replayToForwardDestination: (id, eventIds) => call('replayToForwardDestination', id, eventIds),
+    listForwardDeliveries: (query) => call('listForwardDeliveries', query),
+    getForwardDelivery: (id) => call('getForwardDelivery', id),
+    retryForwardDelivery: (id) => call('retryForwardDelivery', id),
+    listForwardAttempts: (query) => call('listForwardAttempts', query),
+    forwardStats: () => call('forwardStats'),
+    listAlerts: (query) => call('listAlerts', query),
+    acknowledgeAlert: (id) => call('acknowledgeAlert', id),
+    alertSettings: () => call('alertSettings'),
+    updateAlertSettings: (update) => call('updateAlertSettings', update),
+    pauseAlerts: (minutes) => call('pauseAlerts', minutes),
     subscribe: (listener) => bridge.onPush(listener),
   };
 }
