@@ -1,5 +1,6 @@
 // What the control API's route plugins are given. Each room registers its routes as a Fastify plugin
 // under the authenticated `/api/v1` prefix, e.g. `app.register(statsRoutes, ctx)`.
+import type { AlertsRoom } from '../alerts/room.js';
 import type { AppStatus, HealthReport } from '../shared/schemas.js';
 import type { PushHub } from '../push-hub.js';
 import type { Db } from '../store/database.js';
@@ -14,4 +15,6 @@ export interface ControlContext {
   hub: PushHub;
   status(): AppStatus;
   health(): Promise<HealthReport>;
+  /** The alerts room, when the app composes one in (see src/alerts/room.ts). */
+  alerts?: AlertsRoom;
 }

@@ -1,6 +1,7 @@
 // What the core pushes to the dashboard as it happens (SSE over HTTP, an IPC channel in Electron).
 import type { Alert, AlertChangeKind, AlertSettings } from './alerts.js';
 import type { AppStatus, EventItem, RejectionItem } from './schemas.js';
+import type { TunnelStatus } from './setup.js';
 
 export type PushEvent =
   | { type: 'event.stored'; event: EventItem }
@@ -9,6 +10,8 @@ export type PushEvent =
   | { type: 'status.changed'; status: AppStatus }
   /** `notify`: worth a notification (quiet hours and pauses are applied by whoever notifies). */
   | { type: 'alert.changed'; change: AlertChangeKind; alert: Alert; notify: boolean }
-  | { type: 'alerts.settings_changed'; settings: AlertSettings };
+  | { type: 'alerts.settings_changed'; settings: AlertSettings }
+  /** The tunnel's state or URL changed (see src/health/tunnels/). */
+  | { type: 'tunnel.changed'; status: TunnelStatus };
 
 export type PushType = PushEvent['type'];
