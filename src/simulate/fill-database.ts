@@ -13,6 +13,9 @@ import { phpJsonEncode } from './php-json.js';
 export interface FillOptions {
   /** How many events to store. */
   events: number;
+  /** Farm size. Default: enough printers to reach `events` in `days`. */
+  printers?: number;
+  /** Period. Default: 30, or, with `printers` given, long enough for them to send `events`. */
   days?: number;
   seed?: number;
   end?: number;
@@ -28,9 +31,11 @@ const DELIVERIES_PER_PRINTER_DAY = 20;
 
 export async function fillDatabase(file: string, options: FillOptions): Promise<{ stored: number; printers: number; elapsedMs: number }> {
   const started = Date.now();
-  const days = options.days ?? 30;
+  const days =
+    options.days ??
+    (options.printers ? Math.ceil((options.events * 1.05) / (options.printers * DELIVERIES_PER_PRINTER_DAY)) : 30);
   const batch = options.batch ?? 5000;
-  const printers = Math.max(1, Math.ceil(options.events / (days * DELIVERIES_PER_PRINTER_DAY)));
+  const printers = options.printers ?? Math.max(1, Math.ceil((options.events * 1.05) / (days * DELIVERIES_PER_PRINTER_DAY)));
   const db = openDatabase(file);
   // Durability is not the point of a bulk load; the benchmark re-opens the file with normal settings.
   db.pragma('synchronous = OFF');
