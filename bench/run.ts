@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { freePort } from '../test/helpers/ports.js';
 import { tempDir } from '../test/helpers/temp-dir.js';
 import { fillEvents } from './fill-events.js';
+import { firstPaint } from './first-paint.js';
 import { load, type LoadResult } from './load.js';
 import { startBare, startFarmhook } from './processes.js';
 
@@ -56,15 +57,20 @@ async function reads() {
     ['first page, category + time range', `/events?limit=100&category=job&from=${Date.now() - 7 * 86_400_000}&to=${Date.now() - 86_400_000}`],
     ['first page, free text', `/events?limit=100&q=${encodeURIComponent('Кронштейн')}`],
     ['summary', '/stats/summary'],
+    ['statistics, 30 days: deliveries by day', `/stats/deliveries?from=${Date.now() - 30 * 86_400_000}&bucket=day`],
+    ['statistics, 30 days: per printer', `/stats/printers?from=${Date.now() - 30 * 86_400_000}`],
+    ['statistics, 30 days: farm totals', `/stats/farm?from=${Date.now() - 30 * 86_400_000}`],
+    ['printers and their states', '/printers'],
   ];
   const results = [];
   for (const [name, path] of queries) {
     await timeRequests(base + path, 3); // warm
     results.push({ name, path, ...(await timeRequests(base + path, 40)) });
   }
+  const paint = await firstPaint(`http://127.0.0.1:${controlPort}`, TOKEN);
   await farmhook.stop();
   dir.remove();
-  return { fillSeconds, results };
+  return { fillSeconds, results, paint };
 }
 
 console.log(`FarmHook benchmark — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
@@ -78,8 +84,15 @@ for (const connections of [4, 32]) {
   );
 }
 
-const { fillSeconds, results } = await reads();
+if (EVENTS > 0) {
+const { fillSeconds, results, paint } = await reads();
 console.log(`\n## Reads on ${fmt(EVENTS)} stored events (filled through the ingest path in ${fmt(fillSeconds, 1)} s), over HTTP\n`);
 console.log('| query | median | p95 |');
 console.log('|---|---|---|');
-for (const r of results) console.log(`| ${r.name} (\`${r.path.replace(/from=\d+&to=\d+/, 'from=…&to=…')}\`) | ${fmt(r.median, 2)} ms | ${fmt(r.p95, 2)} ms |`);
+for (const r of results) console.log(`| ${r.name} (\`${r.path.replace(/from=\d+&to=\d+/, 'from=…&to=…').replace(/from=\d+/, 'from=…')}\`) | ${fmt(r.median, 2)} ms | ${fmt(r.p95, 2)} ms |`);
+console.log(`\n## Dashboard first paint on ${fmt(EVENTS)} stored events (Chromium, loopback, median of 5)\n`);
+console.log('| page | first paint |');
+console.log('|---|---|');
+console.log(`| Overview (figures shown) | ${fmt(paint.overview)} ms |`);
+console.log(`| Event log (first rows shown) | ${fmt(paint.eventLog)} ms |`);
+}

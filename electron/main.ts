@@ -27,6 +27,7 @@ import { createApp, type FarmhookApp } from '../src/app.js';
 import { resolveConfig } from '../src/config.js';
 import { ListenFailure } from '../src/listen-error.js';
 import { createLocalApi } from '../src/local-api.js';
+import { createSetupApi } from '../src/setup/local-api.js';
 import { createFileLogger, logFile } from '../src/logger.js';
 import { PACKAGE_ROOT, DASHBOARD_DIR } from '../src/package-info.js';
 import type { PushEvent } from '../src/shared/push.js';
@@ -67,7 +68,7 @@ async function start(): Promise<void> {
 
   const core = await createApp({ config, logger: createFileLogger(config.dataDir, config.logLevel) });
   const alerts = core.context.alerts;
-  const api = createLocalApi({ context: core.context, forwarding: core.forwarding });
+  const api = createLocalApi({ context: core.context, forwarding: core.forwarding, setup: createSetupApi(core.setup) });
   const dispatch = createDispatcher({ api, allowedOrigins: [APP_ORIGIN], onError: (method, error) => log.error(`IPC ${method} failed`, error) });
   const login = loginItem({
     platform: process.platform,

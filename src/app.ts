@@ -28,6 +28,11 @@ import type { WorkerOptions } from './forward/worker.js';
 import { SecretStore, secretsFilePath } from './secrets/index.js';
 import { createAlertsRoom } from './alerts/room.js';
 import { alertRoutes } from './control/alert-routes.js';
+import { setupRoutes } from './control/setup-routes.js';
+import { composeHealth } from './health/compose.js';
+import { ProbeRegistry } from './health/probe-registry.js';
+import { createReachabilityChecks } from './health/reachability-checks.js';
+import { createSetupRoom, type SetupRoom, type SetupTuning } from './setup/room.js';
 
 export const DATABASE_FILE = 'farmhook.sqlite';
 
@@ -44,6 +49,8 @@ export interface AppOptions {
   secrets?: SecretStore;
   /** Forward worker tuning (concurrency, backoff, poll interval); tests shorten the delays. */
   forwarding?: Omit<WorkerOptions, 'logger'>;
+  /** Setup room tuning (tunnel backoff, probe caching); tests shorten the delays. */
+  setup?: SetupTuning;
 }
 
 export interface FarmhookApp {
@@ -51,6 +58,8 @@ export interface FarmhookApp {
   readonly hub: PushHub;
   readonly context: ControlContext;
   readonly forwarding: Forwarding;
+  /** Settings, reachability, tunnels, the SimplyPrint webhook, the wizard (see src/setup/room.ts). */
+  readonly setup: SetupRoom;
   /** Binds the receiver, then the control API. Throws ListenFailure naming the port on failure. */
   start(): Promise<void>;
   /** Stops accepting, finishes deliveries in flight, closes the database. */
@@ -82,6 +91,23 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
   const startedAt = new Date().toISOString();
   const receiverState = { listening: false, host: config.host, port: config.port, error: null as string | null };
   let control: FastifyInstance | null = null;
+  const probes = new ProbeRegistry();
+  // Created before the receiver: it puts a webhook secret set in the wizard into config.secret,
+  // which the receiver reads on every delivery.
+  const setup = createSetupRoom({
+    db,
+    config,
+    secrets,
+    hub,
+    events,
+    rejections,
+    logger,
+    receiver: receiverState,
+    probes,
+    enabledAlertRules: () => Object.entries(context.alerts?.settings().rules ?? {}).filter(([, rule]) => rule.enabled).map(([id]) => id),
+    ...(options.setup ? { tuning: options.setup } : {}),
+  });
+  setup.wireStatus(status);
 
   queue.onCommit({
     events(results) {
@@ -90,6 +116,10 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
         else hub.publish({ type: 'event.duplicate', id: String(result.id), duplicates: result.duplicates });
       }
       if (results.some((result) => result.status === 'received')) forwarding.wake();
+    },
+    failed(error) {
+      logger.error({ err: error }, 'a batch of deliveries could not be stored');
+      context.alerts?.reportIngestError((error as Error).message);
     },
     rejections(items) {
       for (const rejection of items) {
@@ -110,6 +140,7 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
     queue,
     logger,
     getSecret: () => config.secret,
+    probes,
     bodyLimit: config.bodyLimit,
     ...(options.receiverRequestTimeoutMs ? { requestTimeoutMs: options.receiverRequestTimeoutMs } : {}),
   });
@@ -137,7 +168,7 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
     rejections,
     hub,
     status,
-    health: createBasicChecks({
+    health: composeHealth(createBasicChecks({
       db,
       dataDir: config.dataDir,
       receiver: receiverState,
@@ -145,7 +176,7 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
         return config.secret !== null;
       },
       lastReceivedAt: () => events.lastReceivedAt(),
-    }),
+    }), createReachabilityChecks(setup, db)),
   };
   // Alerts run from before the receiver binds, so a port that cannot be bound is an alert too.
   context.alerts = createAlertsRoom({ db, hub, logger, health: context.health, getEvent: (id) => events.get(id) });
@@ -165,6 +196,7 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
     hub,
     context,
     forwarding,
+    setup,
     status,
     async start() {
       context.alerts?.start();
@@ -176,17 +208,20 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
         hub.publish({ type: 'status.changed', status: status() });
         throw error;
       }
-      control = await createControlServer({ token: config.controlToken, logger, context, dashboardDir, version: VERSION, plugins: [statsRoutes, alertRoutes, ...controlPlugins, forwardRoutes(forwarding)] });
+      control = await createControlServer({ token: config.controlToken, logger, context, dashboardDir, version: VERSION, plugins: [statsRoutes, alertRoutes, ...controlPlugins, forwardRoutes(forwarding), setupRoutes(setup)] });
       config.controlPort = await listen(control, '127.0.0.1', config.controlPort, 'control');
       logger.info({ host: config.host, port: receiverState.port, controlPort: config.controlPort, dataDir: config.dataDir }, 'FarmHook started');
       hub.publish({ type: 'status.changed', status: status() });
       // Jobs left pending or retrying by the last run go out at their due time.
       forwarding.start();
+      // Records this run (for downtime gaps) and brings a configured tunnel back up.
+      setup.start();
     },
     async stop() {
       // Order matters: stop taking deliveries and let those in flight reach the queue, commit what
       // the queue holds, then close the database.
       // (A Fastify instance whose listen() failed never settles close(): only close what listens.)
+      await setup.stop();
       if (receiverState.listening) await receiver.close();
       receiverState.listening = false;
       await queue.close();

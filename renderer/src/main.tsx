@@ -10,6 +10,9 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
+import './styles/forwarding.css';
+import './styles/alerts.css';
+import './styles/setup.css';
 
 const i18n = setupI18n();
 const client = createApiClient();

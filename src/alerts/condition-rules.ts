@@ -9,6 +9,7 @@ export const WRONG_SECRET_KEY = 'deliveries.wrong_secret';
 export const RECEIVER_KEY = 'receiver.not_listening';
 export const DISK_KEY = 'storage.disk';
 export const INGEST_ERROR_KEY = 'database.error:ingest';
+export const WEBHOOK_KEY = 'simplyprint.webhook';
 const DATABASE_CHECK_KEYS: Record<string, string> = {
   'database.integrity': 'database.error:integrity',
   'storage.writable': 'database.error:writable',
@@ -113,6 +114,12 @@ export function applyHealth(state: EngineState, checks: readonly HealthCheck[], 
           ...(check.status === 'warning' ? { severity: 'warning' as const } : {}),
         });
       } else t.clear(DISK_KEY);
+    } else if (check.id === 'simplyprint.webhook') {
+      // A problem means SimplyPrint delivers somewhere else (a tunnel URL that changed, a disabled
+      // webhook, another secret): nothing will arrive until the webhook is fixed.
+      if (check.status === 'problem') {
+        t.raise({ rule: 'simplyprint.webhook', key: WEBHOOK_KEY, title: "SimplyPrint's webhook does not point at FarmHook", message: withAction(check) });
+      } else if (check.status === 'ok') t.clear(WEBHOOK_KEY);
     } else if (DATABASE_CHECK_KEYS[check.id] && check.status !== 'warning') {
       const key = DATABASE_CHECK_KEYS[check.id]!;
       if (failing) t.raise({ rule: 'database.error', key, title: 'Database error', message: withAction(check) });

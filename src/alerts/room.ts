@@ -13,7 +13,7 @@ import { applyHealth, applyIngestError, applyRefusal, applyTick, printingNow } f
 import { acknowledge, changeSettings, initialState, type EngineState, type Step } from './engine.js';
 import { NEEDS_PAYLOAD, toAlertEvent } from './event-input.js';
 import { applyEvent } from './event-rules.js';
-import { toAlert } from './record.js';
+import { toAlert, type AlertRecord } from './record.js';
 import { seedLastDelivery, seedPrinting, seedRefusals } from './seed.js';
 import { applySettingsUpdate } from './settings.js';
 
@@ -70,11 +70,23 @@ export function createAlertsRoom(options: AlertsRoomOptions) {
   let healthRunning: Promise<void> | null = null;
   let unsubscribe: (() => void) | null = null;
 
-  /** Persist first, then tell: a push never announces an alert the database does not have. */
+  /** Alerts whose last save failed: saved with the next change, so the record catches up. */
+  const unsaved = new Map<number, AlertRecord>();
+
+  /**
+   * Persist, then tell. When the database itself is failing (the very thing some alerts are about)
+   * the alert is still pushed — to the tray, the notifications, the dashboard — and saved later.
+   */
   function commit(step: Step): void {
     state = step.state;
     if (step.changes.length === 0) return;
-    store.save(step.changes.map((change) => change.alert));
+    for (const change of step.changes) unsaved.set(change.alert.id, change.alert);
+    try {
+      store.save([...unsaved.values()]);
+      unsaved.clear();
+    } catch (error) {
+      logger.error({ err: error }, 'alerts could not be saved; they are shown now and saved with the next change');
+    }
     for (const change of step.changes) {
       if (change.kind === 'raised' || change.kind === 'repeated') {
         logger.warn({ alert: change.alert.key, count: change.alert.count }, `alert ${change.kind}: ${change.alert.title}`);

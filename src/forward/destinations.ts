@@ -71,10 +71,12 @@ function checkUrl(text: string, protocols: readonly string[], what: string): voi
 /** Splits the input into stored settings and secrets, keeping stored secrets the input omits. */
 function normalise(
   input: DestinationInput,
-  previous: { type: DestinationType; secrets: DestinationSecrets } | null,
+  previous: { type: DestinationType; secrets: DestinationSecrets; config: StoredConfig } | null,
 ): { settings: DestinationSettings; secrets: DestinationSecrets } {
   const c = input.config;
   const kept: DestinationSecrets = previous && previous.type === c.type ? previous.secrets : {};
+  // A CA certificate is long and pasted once: like a secret, leaving it out of an edit keeps it.
+  const keptCa = previous?.config.type === 'mqtt' ? previous.config.ca : null;
   let config: StoredConfig;
   let secrets: DestinationSecrets;
   switch (c.type) {
@@ -117,7 +119,7 @@ function normalise(
         topicPrefix: (c.topicPrefix ?? DEFAULTS.topicPrefix).replace(/\/+$/, ''),
         retainState: c.retainState ?? true,
         rejectUnauthorized: c.rejectUnauthorized ?? true,
-        ca: c.ca ?? null,
+        ca: c.ca === undefined ? keptCa : c.ca,
       };
       if (/[+#]/.test(config.topicPrefix)) throw new ForwardError('invalid_destination', 'The topic prefix cannot contain + or #.');
       break;
@@ -209,7 +211,7 @@ export class DestinationStore {
 
   update(id: number, input: DestinationInput): DestinationRecord {
     const current = this.require(id);
-    const { settings, secrets } = normalise(input, { type: current.type, secrets: this.secretsOf(id) });
+    const { settings, secrets } = normalise(input, { type: current.type, secrets: this.secretsOf(id), config: current.settings.config });
     this.vault.set(secretNameFor(id), JSON.stringify(secrets));
     this.updateRow.run({
       id,

@@ -9,6 +9,7 @@ import { parseDelivery } from './parse-delivery.js';
 import { isWebhookPath, WEBHOOK_PATH, WEBHOOK_ROUTES } from './paths.js';
 import { readBody, type RawBody } from './read-body.js';
 import { checkSecret, maskHeaders } from './secrets.js';
+import { PROBE_HEADER, type ProbeRegistry } from '../health/probe-registry.js';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -20,11 +21,13 @@ export interface ReceiverOptions {
   bodyLimit?: number;
   /** How long one request may take from first byte to last (slow senders are cut off). */
   requestTimeoutMs?: number;
+  /** Reachability self-probes (src/health/probe-registry.ts): answered, never stored. */
+  probes?: Pick<ProbeRegistry, 'answer'>;
 }
 
 const EMPTY: RawBody = { tooLarge: false, bytes: Buffer.alloc(0) };
 
-export function createReceiver({ queue, logger, getSecret, bodyLimit = DEFAULT_BODY_LIMIT, requestTimeoutMs = 30_000 }: ReceiverOptions) {
+export function createReceiver({ queue, logger, getSecret, bodyLimit = DEFAULT_BODY_LIMIT, requestTimeoutMs = 30_000, probes }: ReceiverOptions) {
   const app = Fastify({
     // pino's Logger is what Fastify logs with; its declared type is narrower than pino's own.
     loggerInstance: logger as unknown as FastifyBaseLogger,
@@ -74,6 +77,13 @@ export function createReceiver({ queue, logger, getSecret, bodyLimit = DEFAULT_B
   };
 
   const receive = async (request: FastifyRequest, reply: FastifyReply) => {
+    // FarmHook probing its own reachability (LAN address, public URL): answered before the secret
+    // check, because the probe must work before a secret is set, and it reveals nothing.
+    const probe = request.headers[PROBE_HEADER];
+    if (probes && typeof probe === 'string') {
+      const answer = probes.answer(probe, request.socket.remoteAddress ?? null, request.headers.host ?? null);
+      return reply.code(answer.status).headers(answer.headers).send(answer.body);
+    }
     const body = (request.body as RawBody | undefined) ?? EMPTY;
     if (body.tooLarge) {
       return refuse(request, reply, 'too_large', 413, `The body is larger than the ${bodyLimit}-byte limit.`, body);

@@ -36,6 +36,7 @@ export const ALERT_RULES = [
   { id: 'deliveries.wrong_secret', kind: 'condition', label: 'Deliveries refused: wrong secret', enabled: true, severity: 'critical' },
   { id: 'storage.disk', kind: 'condition', label: 'Disk almost full', enabled: true, severity: 'critical' },
   { id: 'database.error', kind: 'condition', label: 'Database error', enabled: true, severity: 'critical' },
+  { id: 'simplyprint.webhook', kind: 'condition', label: "SimplyPrint's webhook does not match", enabled: true, severity: 'critical' },
 ] as const satisfies readonly AlertRuleInfo[];
 
 export type AlertRuleId = (typeof ALERT_RULES)[number]['id'];

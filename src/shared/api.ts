@@ -13,6 +13,27 @@ import type {
   StatsSummary,
 } from './schemas.js';
 import type { DeliveryStats, FarmStats, PrinterStateList, PrinterStatsList, StatsRangeQuery } from './stats.js';
+import type {
+  DowntimeReport,
+  GeneratedSecret,
+  LanProbeReport,
+  ProbeResult,
+  PublicProbeRequest,
+  ReceiverSettings,
+  SetupSettings,
+  SetupSettingsUpdate,
+  SimplyPrintConnectionInput,
+  SimplyPrintSettings,
+  SimplyPrintValidation,
+  TestTrigger,
+  TestWaitQuery,
+  TestWaitResult,
+  TunnelStatus,
+  WebhookCheck,
+  WebhookSaveInput,
+  WizardState,
+  WizardStateUpdate,
+} from './setup.js';
 import type { Alert, AlertPage, AlertQuery, AlertSettings, AlertSettingsUpdate } from './alerts.js';
 import type {
   AttemptPage,
@@ -86,6 +107,43 @@ export interface AppApi {
   updateAlertSettings(update: AlertSettingsUpdate): Promise<AlertSettings>;
   /** POST /api/v1/alerts/pause: hold notifications back for `minutes` (0 resumes). */
   pauseAlerts(minutes: number): Promise<AlertSettings>;
+  // ----- setup wizard and reachability (see src/shared/setup.ts, src/control/setup-routes.ts) -----
+  /** GET /api/v1/setup/settings: receiver, reachability and SimplyPrint settings (no secrets). */
+  setupSettings(): Promise<SetupSettings>;
+  /** PUT /api/v1/setup/settings: only what is given changes; port and host mode apply at the next start. */
+  updateSetupSettings(update: SetupSettingsUpdate): Promise<SetupSettings>;
+  /** POST /api/v1/setup/secret/generate: a new strong webhook secret, in force at once; the only answer that shows it. */
+  generateWebhookSecret(): Promise<GeneratedSecret>;
+  /** PUT /api/v1/setup/secret: use the given secret (null removes it), in force at once. */
+  setWebhookSecret(secret: string | null): Promise<ReceiverSettings>;
+  /** PUT /api/v1/setup/simplyprint: company id, API key (write-only), API base URL, chosen events. */
+  setSimplyPrintConnection(input: SimplyPrintConnectionInput): Promise<SimplyPrintSettings>;
+  /** POST /api/v1/setup/simplyprint/validate: account/Test with the stored key and company. */
+  validateSimplyPrint(): Promise<SimplyPrintValidation>;
+  /** GET /api/v1/setup/simplyprint/webhook: does SimplyPrint's webhook point here, enabled, same secret, needed events? */
+  checkSimplyPrintWebhook(): Promise<WebhookCheck>;
+  /** POST /api/v1/setup/simplyprint/webhook: create or update FarmHook's webhook (the one-click fix); answers the new check. */
+  saveSimplyPrintWebhook(input: WebhookSaveInput): Promise<WebhookCheck>;
+  /** POST /api/v1/setup/test/trigger: asks SimplyPrint to send its `test` event to the webhook. */
+  triggerTestDelivery(): Promise<TestTrigger>;
+  /** GET /api/v1/setup/test/wait: long-poll until a test delivery arrives or is refused, or the timeout. */
+  waitForTestDelivery(query: TestWaitQuery): Promise<TestWaitResult>;
+  /** POST /api/v1/setup/probe/lan: a nonce POSTed to each LAN address must arrive. */
+  probeLan(): Promise<LanProbeReport>;
+  /** POST /api/v1/setup/probe/public: a nonce POSTed to the public webhook URL must arrive. */
+  probePublic(request: PublicProbeRequest): Promise<ProbeResult>;
+  /** GET /api/v1/setup/tunnel */
+  tunnelStatus(): Promise<TunnelStatus>;
+  /** POST /api/v1/setup/tunnel/start: cloudflared quick tunnel, or start watching the ngrok agent (per the mode). */
+  startTunnel(): Promise<TunnelStatus>;
+  /** POST /api/v1/setup/tunnel/stop */
+  stopTunnel(): Promise<TunnelStatus>;
+  /** GET /api/v1/setup/wizard: where the wizard was left. */
+  wizardState(): Promise<WizardState>;
+  /** PUT /api/v1/setup/wizard */
+  updateWizardState(update: WizardStateUpdate): Promise<WizardState>;
+  /** GET /api/v1/setup/downtime: when FarmHook was not running (deliveries then were missed). */
+  downtime(): Promise<DowntimeReport>;
   /** Live pushes; returns the function that unsubscribes. */
   subscribe(listener: (push: PushEvent) => void): () => void;
 }

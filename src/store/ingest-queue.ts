@@ -26,6 +26,8 @@ export interface StoredRejection extends NewRejection {
 export interface CommitListener {
   events(results: readonly IngestResult[]): void;
   rejections(rejections: readonly StoredRejection[]): void;
+  /** A batch could not be committed (its senders got a 5xx). */
+  failed?(error: unknown): void;
 }
 
 type Pending =
@@ -91,6 +93,7 @@ export class IngestQueue {
       results = await this.writer.write(items);
     } catch (error) {
       for (const item of batch) item.reject(error);
+      for (const listener of this.listeners) listener.failed?.(error);
       return this.next();
     }
 

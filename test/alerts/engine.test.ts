@@ -275,6 +275,18 @@ describe('conditions from health checks: flapping and settling', () => {
     expect(applyHealth(state, [check('receiver.listening', 'ok')], T0 + MIN).state.open.size).toBe(0);
   });
 
+  it("raises an alert while SimplyPrint's webhook points elsewhere, until the check is ok again", () => {
+    const stale = check('simplyprint.webhook', 'problem', 'The webhook posts to https://old.trycloudflare.com/…, not the current public URL.');
+    const { open, state } = run(fresh(), (s) => applyHealth(s, [stale], T0));
+    expect(open[0]).toMatchObject({ rule: 'simplyprint.webhook', severity: 'critical' });
+    expect(open[0]!.message).toContain('old.trycloudflare.com');
+    // Without an API key the check cannot tell (unknown), and a warning is not a mismatch: neither clears it.
+    expect(applyHealth(state, [check('simplyprint.webhook', 'unknown')], T0 + MIN).state.open.size).toBe(1);
+    expect(applyHealth(state, [check('simplyprint.webhook', 'warning')], T0 + MIN).state.open.size).toBe(1);
+    const fixed = applyHealth(state, [check('simplyprint.webhook', 'ok')], T0 + MIN);
+    expect(applyTick(fixed.state, T0 + MIN + SETTLE_MS).state.open.size).toBe(0);
+  });
+
   it('database errors: a failed integrity check and a failed commit are separate alerts of one rule', () => {
     const { open, state } = run(
       fresh(),

@@ -82,6 +82,19 @@ describe('forwarding control API', () => {
     expect((await read(api('/api/v1/forward/deliveries'))).items).toEqual([]);
   });
 
+  it('keeps an MQTT CA certificate that an edit leaves out, and removes it when told to', async () => {
+    running = await startApp();
+    const api = running.api;
+    const config = { type: 'mqtt', url: 'mqtts://broker.farm.lan:8883', username: 'farm', password: 'mqtt-pass' };
+    const ca = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
+    const created = await read(api('/api/v1/forward/destinations', json({ name: 'HA', config: { ...config, ca } })));
+    expect(created.config).toMatchObject({ caSet: true });
+    const edited = await read(api(`/api/v1/forward/destinations/${created.id}`, json({ name: 'HA 2', config }, 'PUT')));
+    expect(edited.config).toMatchObject({ caSet: true });
+    const cleared = await read(api(`/api/v1/forward/destinations/${created.id}`, json({ name: 'HA 2', config: { ...config, ca: null } }, 'PUT')));
+    expect(cleared.config).toMatchObject({ caSet: false });
+  });
+
   it('requires the control token', async () => {
     running = await startApp();
     const response = await fetch(`${running.controlUrl}/api/v1/forward/destinations`);

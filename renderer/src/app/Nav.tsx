@@ -5,10 +5,13 @@ import { hrefOf, PAGES, type PageId } from './routes.js';
 const ICONS: Record<PageId, IconName> = {
   overview: 'overview',
   events: 'events',
+  alerts: 'alerts',
   statistics: 'statistics',
   printers: 'printers',
+  forwarding: 'forwarding',
   rejections: 'rejections',
   health: 'health',
+  setup: 'setup',
 };
 
 export function Nav({ current }: { current: PageId }) {

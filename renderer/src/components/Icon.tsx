@@ -14,6 +14,9 @@ const PATHS = {
   search: 'M11 18a7 7 0 1 1 0-14 7 7 0 0 1 0 14zM21 21l-5-5',
   arrowUp: 'M12 19V5M5 12l7-7 7 7',
   globe: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM3 12h18M12 3c3 3 3 15 0 18M12 3c-3 3-3 15 0 18',
+  alerts: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 21h4',
+  forwarding: 'M4 12h11M11 6l6 6-6 6M20 5v14',
+  setup: 'M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1M15 4v4M9 10v4M17 16v4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

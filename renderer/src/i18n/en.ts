@@ -1,16 +1,23 @@
 // English strings. Every key here has a Russian twin in ru.ts (a test checks). Plural keys follow
 // i18next's suffixes (_one, _other; Russian adds _few and _many). SimplyPrint event labels are not
 // here: they come from the event catalogue in src/shared.
+import { enAlerts } from './en-alerts.js';
+import { enForwarding } from './en-forwarding.js';
+import { enSetup } from './en-setup.js';
+
 export const en = {
   app: { language: 'Language', skipToContent: 'Skip to content' },
   nav: {
     label: 'Pages',
     overview: 'Overview',
     events: 'Event log',
+    alerts: 'Alerts',
     statistics: 'Statistics',
     printers: 'Printers',
+    forwarding: 'Forwarding',
     rejections: 'Rejected deliveries',
     health: 'Health',
+    setup: 'Setup',
   },
   connection: { open: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', unauthorized: 'Not authorised' },
   common: {
@@ -256,7 +263,16 @@ export const en = {
       database_integrity: 'Database',
       deliveries_last: 'Last delivery',
     },
+    logs: {
+      title: 'Logs',
+      body: 'FarmHook writes what it does (never payloads or secrets) to this folder. Send it along when asking for help.',
+      files: 'farmhook.log is the core’s log (rotated at 10 MB, five kept); in the desktop app main.log holds the app’s own.',
+      dataDir: 'Data folder:',
+    },
   },
+  setup: enSetup,
+  forwarding: enForwarding,
+  alerts: enAlerts,
 };
 
 export type Translations = typeof en;

@@ -1,15 +1,22 @@
 // Russian strings: the same keys as en.ts, with Russian plural forms (_one: 1, 21; _few: 2–4;
 // _many: 5–20; _other: fractions).
+import { ruAlerts } from './ru-alerts.js';
+import { ruForwarding } from './ru-forwarding.js';
+import { ruSetup } from './ru-setup.js';
+
 export const ru = {
   app: { language: 'Язык', skipToContent: 'К содержимому' },
   nav: {
     label: 'Разделы',
     overview: 'Обзор',
     events: 'Журнал событий',
+    alerts: 'Оповещения',
     statistics: 'Статистика',
     printers: 'Принтеры',
+    forwarding: 'Пересылка',
     rejections: 'Отклонённые запросы',
     health: 'Состояние',
+    setup: 'Настройка',
   },
   connection: { open: 'В сети', connecting: 'Подключение…', reconnecting: 'Переподключение…', unauthorized: 'Нет доступа' },
   common: {
@@ -275,5 +282,14 @@ export const ru = {
       database_integrity: 'База данных',
       deliveries_last: 'Последнее событие',
     },
+    logs: {
+      title: 'Журналы',
+      body: 'FarmHook записывает в эту папку, что он делает (но никогда не содержимое событий и не секреты). Приложите её, когда обращаетесь за помощью.',
+      files: 'farmhook.log — журнал ядра (новый файл каждые 10 МБ, хранятся пять); в настольном приложении main.log — журнал самого приложения.',
+      dataDir: 'Папка данных:',
+    },
   },
+  setup: ruSetup,
+  forwarding: ruForwarding,
+  alerts: ruAlerts,
 };

@@ -28,6 +28,27 @@ import type {
   ReplayResult,
 } from '../forward.js';
 import type { Alert, AlertPage, AlertQuery, AlertSettings, AlertSettingsUpdate } from '../alerts.js';
+import type {
+  DowntimeReport,
+  GeneratedSecret,
+  LanProbeReport,
+  ProbeResult,
+  PublicProbeRequest,
+  ReceiverSettings,
+  SetupSettings,
+  SetupSettingsUpdate,
+  SimplyPrintConnectionInput,
+  SimplyPrintSettings,
+  SimplyPrintValidation,
+  TestTrigger,
+  TestWaitQuery,
+  TestWaitResult,
+  TunnelStatus,
+  WebhookCheck,
+  WebhookSaveInput,
+  WizardState,
+  WizardStateUpdate,
+} from '../setup.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { readSseStream } from './sse.js';
 
@@ -193,6 +214,61 @@ export class HttpAppApi implements AppApi, LiveConnection {
   }
   pauseAlerts(minutes: number): Promise<AlertSettings> {
     return this.send('POST', '/api/v1/alerts/pause', { minutes });
+  }
+
+  setupSettings(): Promise<SetupSettings> {
+    return this.getJson('/api/v1/setup/settings');
+  }
+  updateSetupSettings(update: SetupSettingsUpdate): Promise<SetupSettings> {
+    return this.send('PUT', '/api/v1/setup/settings', update);
+  }
+  generateWebhookSecret(): Promise<GeneratedSecret> {
+    return this.send('POST', '/api/v1/setup/secret/generate', {});
+  }
+  setWebhookSecret(secret: string | null): Promise<ReceiverSettings> {
+    return this.send('PUT', '/api/v1/setup/secret', { secret });
+  }
+  setSimplyPrintConnection(input: SimplyPrintConnectionInput): Promise<SimplyPrintSettings> {
+    return this.send('PUT', '/api/v1/setup/simplyprint', input);
+  }
+  validateSimplyPrint(): Promise<SimplyPrintValidation> {
+    return this.send('POST', '/api/v1/setup/simplyprint/validate', {});
+  }
+  checkSimplyPrintWebhook(): Promise<WebhookCheck> {
+    return this.getJson('/api/v1/setup/simplyprint/webhook');
+  }
+  saveSimplyPrintWebhook(input: WebhookSaveInput): Promise<WebhookCheck> {
+    return this.send('POST', '/api/v1/setup/simplyprint/webhook', input);
+  }
+  triggerTestDelivery(): Promise<TestTrigger> {
+    return this.send('POST', '/api/v1/setup/test/trigger', {});
+  }
+  waitForTestDelivery(query: TestWaitQuery): Promise<TestWaitResult> {
+    return this.getJson('/api/v1/setup/test/wait', query);
+  }
+  probeLan(): Promise<LanProbeReport> {
+    return this.send('POST', '/api/v1/setup/probe/lan', {});
+  }
+  probePublic(request: PublicProbeRequest): Promise<ProbeResult> {
+    return this.send('POST', '/api/v1/setup/probe/public', request);
+  }
+  tunnelStatus(): Promise<TunnelStatus> {
+    return this.getJson('/api/v1/setup/tunnel');
+  }
+  startTunnel(): Promise<TunnelStatus> {
+    return this.send('POST', '/api/v1/setup/tunnel/start', {});
+  }
+  stopTunnel(): Promise<TunnelStatus> {
+    return this.send('POST', '/api/v1/setup/tunnel/stop', {});
+  }
+  wizardState(): Promise<WizardState> {
+    return this.getJson('/api/v1/setup/wizard');
+  }
+  updateWizardState(update: WizardStateUpdate): Promise<WizardState> {
+    return this.send('PUT', '/api/v1/setup/wizard', update);
+  }
+  downtime(): Promise<DowntimeReport> {
+    return this.getJson('/api/v1/setup/downtime');
   }
 
   async exportEvents(query: EventQuery, format: ExportFormat): Promise<EventExport> {

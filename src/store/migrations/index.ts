@@ -4,5 +4,7 @@ import { coreEvents } from './core-0001-events.js';
 import { statsRollups } from './stats-0001-rollups.js';
 import { forwardOutbox } from './forward-0001-outbox.js';
 import { alertsTables } from './alerts-0001-alerts.js';
+import { healthRunsSetup } from './health-0001-runs-setup.js';
+import { statsSessionRangeIndex } from './stats-0002-session-range-index.js';
 
-export const MIGRATIONS: readonly Migration[] = [coreEvents, statsRollups, forwardOutbox, alertsTables];
+export const MIGRATIONS: readonly Migration[] = [coreEvents, statsRollups, forwardOutbox, alertsTables, healthRunsSetup, statsSessionRangeIndex];

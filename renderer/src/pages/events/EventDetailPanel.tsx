@@ -9,6 +9,7 @@ import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { Icon } from '../../components/Icon.js';
 import { JsonView } from '../../components/JsonView.js';
+import { ReplayToDestination } from '../forwarding/ReplayToDestination.js';
 import { buildCurl, pickWebhookUrl } from './curl.js';
 import { DetailFields } from './DetailFields.js';
 import { Tabs } from './Tabs.js';
@@ -82,6 +83,9 @@ export function EventDetailPanel({ id, status, onClose }: { id: string; status: 
             </tbody>
           </table>
         )}
+      </div>
+      <div className="detail-foot">
+        <ReplayToDestination eventId={id} />
       </div>
     </aside>
   );

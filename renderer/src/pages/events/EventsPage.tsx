@@ -2,6 +2,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext.js';
+import { useHashItem } from '../../app/useHashItem.js';
 import { useAsync } from '../../api/useAsync.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
@@ -24,7 +25,8 @@ export function EventsPage() {
   const [draft, setDraft] = useState<EventFilter>(EMPTY_FILTER);
   const filter = useDebounced(draft, 250);
   const log = useEventLog(filter);
-  const [selected, setSelected] = useState<string | null>(null);
+  // The open event lives in the address (`#/events/<id>`): notifications and tray alerts link there.
+  const [selected, setSelected] = useHashItem('events');
   const [actionError, setActionError] = useState<Error>();
   const [scrollSignal, setScrollSignal] = useState(0);
   const status = useAsync(() => api.status(), [api]);

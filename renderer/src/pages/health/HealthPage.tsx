@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { CHECK_ORDER, CHECK_TONE } from './checkTone.js';
 import { HealthCheckRow } from './HealthCheckRow.js';
+import { LogsLocation } from './LogsLocation.js';
 
 const REFRESH_MS = 30_000;
 
@@ -15,6 +16,7 @@ export function HealthPage() {
   const { t } = useTranslation();
   const api = useApi();
   const report = useAsync(() => api.health(), [api]);
+  const status = useAsync(() => api.status(), [api]);
   useEffect(() => {
     const timer = setInterval(report.reload, REFRESH_MS);
     return () => clearInterval(timer);
@@ -39,6 +41,7 @@ export function HealthPage() {
           <HealthCheckRow key={check.id} check={check} />
         ))}
       </ul>
+      {status.data ? <LogsLocation status={status.data} /> : null}
     </div>
   );
 }

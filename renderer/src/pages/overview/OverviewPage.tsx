@@ -13,7 +13,7 @@ import { useNow } from '../../components/useNow.js';
 import { useFormat } from '../../format/useFormat.js';
 import { LazyDeliveriesChart as DeliveriesChart } from '../statistics/LazyDeliveriesChart.js';
 import { rangeToQuery, todayQuery } from '../statistics/range.js';
-import { AlertsPlaceholder } from './AlertsPlaceholder.js';
+import { OpenAlertsCard } from './OpenAlertsCard.js';
 import { ReceiverCard } from './ReceiverCard.js';
 
 /** The last delivery is "stale" after six hours, as the health check says. */
@@ -64,7 +64,7 @@ export function OverviewPage() {
               {day.total > 0 ? <DeliveriesChart stats={day} height={220} compact /> : <EmptyState title={t('overview.noActivity')} />}
             </Card>
             <ReceiverCard status={status} />
-            <AlertsPlaceholder />
+            <OpenAlertsCard />
           </div>
         </>
       ) : data.loading ? (
