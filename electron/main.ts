@@ -28,6 +28,8 @@ import { resolveConfig } from '../src/config.js';
 import { ListenFailure } from '../src/listen-error.js';
 import { createLocalApi } from '../src/local-api.js';
 import { createSetupApi } from '../src/setup/local-api.js';
+import { SecretStore, secretsFilePath } from '../src/secrets/index.js';
+import { safeStorageCipher } from './secret-cipher.js';
 import { createFileLogger, logFile } from '../src/logger.js';
 import { PACKAGE_ROOT, DASHBOARD_DIR } from '../src/package-info.js';
 import type { PushEvent } from '../src/shared/push.js';
@@ -66,7 +68,11 @@ async function start(): Promise<void> {
   log.errorHandler.startCatching({ showDialog: false });
   log.info(`FarmHook ${app.getVersion()} starting; data in ${config.dataDir}; core log ${logFile(config.dataDir)}`);
 
-  const core = await createApp({ config, logger: createFileLogger(config.dataDir, config.logLevel) });
+  // Secrets encrypted with the OS keychain; any written in plain text by `farmhook serve` on this
+  // data folder are encrypted now.
+  const secrets = new SecretStore({ file: secretsFilePath(config.dataDir), cipher: safeStorageCipher });
+  secrets.encryptPlainEntries();
+  const core = await createApp({ config, secrets, logger: createFileLogger(config.dataDir, config.logLevel) });
   const alerts = core.context.alerts;
   const api = createLocalApi({ context: core.context, forwarding: core.forwarding, setup: createSetupApi(core.setup) });
   const dispatch = createDispatcher({ api, allowedOrigins: [APP_ORIGIN], onError: (method, error) => log.error(`IPC ${method} failed`, error) });

@@ -81,7 +81,7 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
   const file = join(config.dataDir, DATABASE_FILE);
   // This connection migrates, then serves reads (and the occasional housekeeping write); deliveries
   // are written by the writer thread's own connection. WAL lets both work at once.
-  const db = openDatabase(file);
+  const db = openDatabase(file, { autoCheckpoint: false });
   const hub = new PushHub((error) => logger.error({ err: error }, 'push listener failed'));
   const secrets = options.secrets ?? new SecretStore({ file: secretsFilePath(config.dataDir) });
   const forwarding = new Forwarding({ db, vault: secrets, logger, ...options.forwarding });

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { createBatchCommitter, type BatchItem, type BatchResult } from './batch-committer.js';
 import type { Db } from './database.js';
 import { loadHooks, type IngestHookRef } from './hooks.js';
+import type { CheckpointThreadData } from './checkpoint-thread.js';
 import type { WriterReply, WriterRequest, WriterThreadData } from './writer-thread.js';
 
 export interface BatchWriter {
@@ -21,13 +22,17 @@ export class StorageError extends Error {
   }
 }
 
-function startWriterThread(workerData: WriterThreadData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./writer-thread.js', import.meta.url), { workerData });
+/** Starts one of the store's threads (writer-thread, checkpoint-thread) from source or build. */
+function startThread(name: string, workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData });
   // Under the test runner the sources are TypeScript: the thread registers the same loader first.
-  const entry = new URL('./writer-thread.ts', import.meta.url).href;
+  const entry = new URL(`./${name}.ts`, import.meta.url).href;
   const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}); })`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
+
+/** How often the checkpoint thread folds the WAL back into the database. */
+const CHECKPOINT_EVERY_MS = 1000;
 
 export async function inlineWriter(db: Db, hooks: readonly IngestHookRef[] = []): Promise<BatchWriter> {
   const commit = createBatchCommitter(db, await loadHooks(hooks));
@@ -35,7 +40,8 @@ export async function inlineWriter(db: Db, hooks: readonly IngestHookRef[] = [])
 }
 
 export async function threadWriter(file: string, hooks: readonly IngestHookRef[] = []): Promise<BatchWriter> {
-  const worker = startWriterThread({ file, hooks: [...hooks] });
+  const worker = startThread('writer-thread', { file, hooks: [...hooks] } satisfies WriterThreadData);
+  const checkpointer = startThread('checkpoint-thread', { file, everyMs: CHECKPOINT_EVERY_MS } satisfies CheckpointThreadData);
   const pending = new Map<number, { resolve(results: BatchResult[]): void; reject(error: Error): void }>();
   let nextId = 1;
   let failure: Error | null = null;
@@ -76,6 +82,8 @@ export async function threadWriter(file: string, hooks: readonly IngestHookRef[]
       if (failure) return;
       await send({ id: nextId++, close: true });
       await worker.terminate();
+      checkpointer.postMessage({ close: true });
+      await new Promise((resolve) => checkpointer.once('exit', resolve));
     },
   };
 }

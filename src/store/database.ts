@@ -9,6 +9,8 @@ export interface OpenOptions {
   /** Skip migrations (read-only tools opening a database another process owns). */
   migrate?: boolean;
   readonly?: boolean;
+  /** False when a checkpoint thread looks after the WAL. */
+  autoCheckpoint?: boolean;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -20,7 +22,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // Keep the WAL from growing without bound between checkpoints on busy farms.
+  // In the service, checkpoints run on their own thread (checkpoint-thread.ts), never inside a
+  // delivery's commit; a process that owns the file alone (tools, benchmarks) lets SQLite do it.
+  if (options.autoCheckpoint === false) db.pragma('wal_autocheckpoint = 0');
+  // Keep the WAL file from staying huge after a burst once it has been checkpointed.
   db.pragma('journal_size_limit = 67108864');
   db.pragma('cache_size = -32000');
   if (options.migrate ?? !options.readonly) runMigrations(db, MIGRATIONS);

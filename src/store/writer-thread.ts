@@ -24,7 +24,7 @@ const { file, hooks } = workerData as WriterThreadData;
 
 try {
   // The main thread has already run the migrations.
-  const db = openDatabase(file, { migrate: false });
+  const db = openDatabase(file, { migrate: false, autoCheckpoint: false });
   const commit = createBatchCommitter(db, await loadHooks(hooks));
   port.on('message', (request: WriterRequest) => {
     if ('close' in request) {

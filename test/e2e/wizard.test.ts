@@ -29,7 +29,8 @@ let secret: string;
 async function shot(name: string): Promise<void> {
   const height = await page.evaluate<number>('document.querySelector("main").scrollHeight');
   await page.setViewportSize({ width: 1280, height: Math.min(Math.max(height, 800), 2400) });
-  await page.screenshot({ path: `${SHOTS}wizard-${name}.png` });
+  // Secrets never go into a picture, not even test ones: the secret fields are painted over.
+  await page.screenshot({ path: `${SHOTS}wizard-${name}.png`, mask: [page.locator('[data-testid="secret-reveal"] input')], maskColor: '#8a94a6' });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
