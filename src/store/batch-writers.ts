@@ -73,7 +73,7 @@ export async function threadWriter(file: string, hooks: readonly IngestHookRef[]
     new Promise<BatchResult[]>((resolve, reject) => {
       if (failure) return reject(failure);
       pending.set(request.id, { resolve, reject });
-      worker.postMessage(request);
+      worker.postMessage(request, 'items' in request ? transferables(request.items) : []);
     });
 
   return {
@@ -86,4 +86,18 @@ export async function threadWriter(file: string, hooks: readonly IngestHookRef[]
       await new Promise((resolve) => checkpointer.once('exit', resolve));
     },
   };
+}
+
+/**
+ * The bodies move to the writer thread instead of being copied: each gets a buffer of its own
+ * first, because a small Node Buffer is a view into a shared 8 KiB pool that must not be moved.
+ */
+function transferables(items: BatchItem[]): ArrayBuffer[] {
+  return items.map((item) => {
+    const bytes = item.kind === 'delivery' ? item.delivery.raw : item.rejection.bodySample;
+    const own = new Uint8Array(bytes);
+    if (item.kind === 'delivery') item.delivery.raw = own;
+    else item.rejection.bodySample = Buffer.from(own.buffer);
+    return own.buffer;
+  });
 }

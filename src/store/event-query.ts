@@ -10,6 +10,13 @@ const MIN_FTS_CHARS = 3;
 
 export class QueryError extends Error {}
 
+/**
+ * The first id received at or after a time: one step down the received_at index (received_at
+ * grows with id, so the first index entry holds the smallest id). `min(id) … WHERE received_at >= ?`
+ * would read every entry after that time instead. No such event: past every id.
+ */
+export const FIRST_ID_AT_OR_AFTER = 'coalesce((SELECT id FROM events WHERE received_at >= ? ORDER BY received_at, id LIMIT 1), 9e18)';
+
 /** ISO-8601 or Unix milliseconds. */
 export function parseTime(value: string, name: string): number {
   const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
@@ -65,11 +72,11 @@ export function buildEventQuery(query: EventQuery): BuiltQuery {
     params.push(query.job, query.job);
   }
   if (query.from) {
-    where.push('e.id >= coalesce((SELECT min(id) FROM events WHERE received_at >= ?), 9e18)');
+    where.push(`e.id >= ${FIRST_ID_AT_OR_AFTER}`);
     params.push(parseTime(query.from, 'from'));
   }
   if (query.to) {
-    where.push('e.id < coalesce((SELECT min(id) FROM events WHERE received_at >= ?), 9e18)');
+    where.push(`e.id < ${FIRST_ID_AT_OR_AFTER}`);
     params.push(parseTime(query.to, 'to'));
   }
 

@@ -4,7 +4,7 @@ import { describeEvent } from '../shared/events.js';
 import type { EventCategory } from '../shared/catalogue.js';
 import type { EventDetail, EventItem, EventPage, EventQuery, StatsSummary } from '../shared/schemas.js';
 import type { Db } from './database.js';
-import { buildEventQuery, EVENT_COLUMNS } from './event-query.js';
+import { buildEventQuery, EVENT_COLUMNS, FIRST_ID_AT_OR_AFTER } from './event-query.js';
 
 interface EventRow {
   id: number;
@@ -71,9 +71,7 @@ export function createEventReader(db: Db) {
   );
   const counter = db.prepare<[string], { value: number }>('SELECT value FROM counters WHERE name = ?');
   const newest = db.prepare<[], { received_at: number }>('SELECT received_at FROM events ORDER BY id DESC LIMIT 1');
-  const boundary = db.prepare<[number], { id: number | null }>(
-    'SELECT min(id) AS id FROM events WHERE received_at >= ?',
-  );
+  const boundary = db.prepare<[number], { id: number }>(`SELECT ${FIRST_ID_AT_OR_AFTER} AS id`);
   const countBelow = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM events WHERE id < ?');
   const oldestChunk = db.prepare<[number, number], { id: number; event: string }>(
     'SELECT id, event FROM events WHERE id < ? ORDER BY id LIMIT ?',
@@ -83,7 +81,7 @@ export function createEventReader(db: Db) {
   const uncount = db.prepare('UPDATE event_counts SET count = count - ? WHERE event = ?');
 
   /** Ids below this were received before `cutoff`. */
-  const firstIdAtOrAfter = (cutoff: number): number => boundary.get(cutoff)?.id ?? Number.MAX_SAFE_INTEGER;
+  const firstIdAtOrAfter = (cutoff: number): number => Math.min(boundary.get(cutoff)!.id, Number.MAX_SAFE_INTEGER);
 
   return {
     list(query: EventQuery): EventPage {

@@ -86,7 +86,7 @@ export class IngestQueue {
     const items = batch.map((item): BatchItem =>
       item.kind === 'delivery'
         ? { kind: 'delivery', delivery: { raw: item.delivery.raw, headers: item.delivery.headers, remoteAddress: item.delivery.remoteAddress, receivedAt: item.delivery.receivedAt } }
-        : { kind: 'rejection', rejection: item.rejection },
+        : { kind: 'rejection', rejection: { ...item.rejection } },
     );
     let results: BatchResult[];
     try {
