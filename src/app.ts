@@ -15,7 +15,7 @@ import { createReceiver } from './receiver/server.js';
 import type { AppStatus } from './shared/schemas.js';
 import { openDatabase } from './store/database.js';
 import { createEventReader, toEventItem } from './store/event-reader.js';
-import type { IngestHookRef, StoredEvent } from './store/hooks.js';
+import type { IngestHookRef } from './store/hooks.js';
 import { threadWriter } from './store/batch-writers.js';
 import { IngestQueue } from './store/ingest-queue.js';
 import { createRejectionReader } from './store/rejection-reader.js';
@@ -112,7 +112,7 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
   queue.onCommit({
     events(results) {
       for (const result of results) {
-        if (result.status === 'received') hub.publish({ type: 'event.stored', event: toEventItem(storedRow(result.event)) });
+        if (result.status === 'received') hub.publish({ type: 'event.stored', event: toEventItem(result.event) });
         else hub.publish({ type: 'event.duplicate', id: String(result.id), duplicates: result.duplicates });
       }
       if (results.some((result) => result.status === 'received')) forwarding.wake();
@@ -236,25 +236,3 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
     },
   };
 }
-
-/** The committed event in the row shape the readers use, so pushes and API pages look identical. */
-function storedRow(event: StoredEvent) {
-  return {
-    id: event.id,
-    received_at: event.receivedAt,
-    event: event.event,
-    category: event.category,
-    event_ts: event.timestamp,
-    webhook_id: event.webhookId,
-    printer_id: event.printerId,
-    printer_name: event.printerName,
-    job_id: event.jobId,
-    job_uid: event.jobUid,
-    job_file: event.jobFile,
-    job_state: event.jobState,
-    user_name: event.userName,
-    queue_file: event.queueFile,
-    duplicates: 0,
-  };
-}
-

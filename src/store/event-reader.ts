@@ -3,10 +3,12 @@
 import { describeEvent } from '../shared/events.js';
 import type { EventCategory } from '../shared/catalogue.js';
 import type { EventDetail, EventItem, EventPage, EventQuery, StatsSummary } from '../shared/schemas.js';
+import type { CommittedEvent } from './batch-committer.js';
 import type { Db } from './database.js';
 import { buildEventQuery, EVENT_COLUMNS, FIRST_ID_AT_OR_AFTER } from './event-query.js';
 
-interface EventRow {
+/** An `events` row as SQLite returns it (EVENT_COLUMNS). */
+export interface EventRow {
   id: number;
   received_at: number;
   event: string;
@@ -24,17 +26,14 @@ interface EventRow {
   duplicates: number;
 }
 
-export function toEventItem(row: EventRow): EventItem {
-  const description = describeEvent(row.event);
+/** A row's columns under the names the code uses (a StoredEvent without its payload). */
+export function eventFields(row: Omit<EventRow, 'duplicates'>): CommittedEvent {
   return {
-    id: String(row.id),
-    receivedAt: new Date(row.received_at).toISOString(),
-    timestamp: row.event_ts,
+    id: row.id,
+    receivedAt: row.received_at,
     event: row.event,
     category: row.category as EventCategory,
-    label: description.label.en,
-    known: description.known,
-    canonical: description.canonical,
+    timestamp: row.event_ts,
     webhookId: row.webhook_id,
     printerId: row.printer_id,
     printerName: row.printer_name,
@@ -44,9 +43,35 @@ export function toEventItem(row: EventRow): EventItem {
     jobState: row.job_state,
     userName: row.user_name,
     queueFile: row.queue_file,
-    duplicates: row.duplicates,
   };
 }
+
+/** The API's view of an event, from its fields: the same for a page, a detail and a live push. */
+export function toEventItem(event: CommittedEvent, duplicates = 0): EventItem {
+  const description = describeEvent(event.event);
+  return {
+    id: String(event.id),
+    receivedAt: new Date(event.receivedAt).toISOString(),
+    timestamp: event.timestamp,
+    event: event.event,
+    category: event.category,
+    label: description.label.en,
+    known: description.known,
+    canonical: description.canonical,
+    webhookId: event.webhookId,
+    printerId: event.printerId,
+    printerName: event.printerName,
+    jobId: event.jobId,
+    jobUid: event.jobUid,
+    jobFile: event.jobFile,
+    jobState: event.jobState,
+    userName: event.userName,
+    queueFile: event.queueFile,
+    duplicates,
+  };
+}
+
+const rowToItem = (row: EventRow) => toEventItem(eventFields(row), row.duplicates);
 
 const DAY_MS = 86_400_000;
 const DELETE_CHUNK = 5000;
@@ -87,7 +112,7 @@ export function createEventReader(db: Db) {
     list(query: EventQuery): EventPage {
       const { sql, params, limit } = buildEventQuery(query);
       const rows = prepared(sql).all(params) as EventRow[];
-      const items = rows.map(toEventItem);
+      const items = rows.map(rowToItem);
       const last = items.at(-1);
       return { items, nextCursor: items.length === limit && last ? last.id : null };
     },
@@ -97,7 +122,7 @@ export function createEventReader(db: Db) {
       if (!row) return null;
       const raw = row.raw.toString('utf8');
       return {
-        ...toEventItem(row),
+        ...rowToItem(row),
         payload: JSON.parse(raw) as unknown,
         raw,
         headers: JSON.parse(row.headers) as Record<string, string>,

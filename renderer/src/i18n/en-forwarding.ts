@@ -29,7 +29,7 @@ export const enForwarding = {
   secretStoredPlaceholder: 'Stored — leave empty to keep',
   secretStoredHint: 'A value is stored and is never shown again. Type a new one to replace it.',
   secretHint: 'At least 8 characters. The receiver checks the signature with the same secret.',
-  botTokenHint: 'From @BotFather. Stored encrypted and never shown again.',
+  botTokenHint: 'From @BotFather. Kept in FarmHook’s secret store and never shown again.',
   chatIdHint: 'A number (groups start with -100) or @channelname. Add the bot to the group first.',
   apiBaseUrlHint: 'Leave empty for Telegram’s own server.',
   brokerUrlHint: 'mqtt://, mqtts:// (TLS), ws:// or wss://.',
@@ -68,9 +68,9 @@ export const enForwarding = {
     'standard-webhooks': 'webhook-id, webhook-timestamp and webhook-signature: v1,<base64> (a whsec_… secret is decoded).',
   },
   webhookUrlHint: {
-    discord: 'Channel settings → Integrations → Webhooks → Copy Webhook URL. Anyone with it can post, so it is stored encrypted.',
-    slack: 'From your Slack app’s Incoming Webhooks page. Stored encrypted.',
-    teams: 'From the channel’s Workflows “Post to a channel when a webhook request is received”. Stored encrypted.',
+    discord: 'Channel settings → Integrations → Webhooks → Copy Webhook URL. Anyone with it can post, so it is kept in FarmHook’s secret store and never shown again.',
+    slack: 'From your Slack app’s Incoming Webhooks page. Kept in FarmHook’s secret store.',
+    teams: 'From the channel’s Workflows “Post to a channel when a webhook request is received”. Kept in FarmHook’s secret store.',
   },
   section: { connection: 'Where to send', filter: 'What to send', delivery: 'Delivery' },
   field: {

@@ -133,7 +133,7 @@ export const enSetup = {
     manual: 'Manual',
     manualHint: 'You copy the address and the secret into the SimplyPrint panel yourself.',
     apiKey: 'API key',
-    apiKeyHint: 'Create one in the SimplyPrint panel under your account’s API settings. Needs the Pro plan or organisation membership; webhooks need the Print Farm plan. Stored encrypted.',
+    apiKeyHint: 'Create one in the SimplyPrint panel under your account’s API settings. Needs the Pro plan or organisation membership; webhooks need the Print Farm plan. Kept in FarmHook’s secret store (encrypted by the OS in the desktop app) and never shown again.',
     apiKeySaved: 'A key is saved; leave empty to keep it.',
     companyId: 'Company id',
     companyIdHint: 'The number in the panel address: simplyprint.io/panel/<id>/…',

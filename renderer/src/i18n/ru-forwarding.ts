@@ -32,7 +32,7 @@ export const ruForwarding = {
   secretStoredPlaceholder: 'Сохранено — оставьте пустым, чтобы не менять',
   secretStoredHint: 'Значение сохранено и больше не показывается. Введите новое, чтобы заменить его.',
   secretHint: 'Не короче 8 символов. Получатель проверяет подпись тем же секретом.',
-  botTokenHint: 'Выдаёт @BotFather. Хранится в зашифрованном виде и больше не показывается.',
+  botTokenHint: 'Выдаёт @BotFather. Хранится в хранилище секретов FarmHook и больше не показывается.',
   chatIdHint: 'Число (у групп начинается с -100) или @имяканала. Сначала добавьте бота в группу.',
   apiBaseUrlHint: 'Оставьте пустым для сервера самого Telegram.',
   brokerUrlHint: 'mqtt://, mqtts:// (TLS), ws:// или wss://.',
@@ -71,9 +71,9 @@ export const ruForwarding = {
     'standard-webhooks': 'webhook-id, webhook-timestamp и webhook-signature: v1,<base64> (секрет вида whsec_… декодируется).',
   },
   webhookUrlHint: {
-    discord: 'Настройки канала → Интеграция → Вебхуки → Копировать URL вебхука. С ним любой может писать в канал, поэтому он хранится зашифрованным.',
-    slack: 'Со страницы Incoming Webhooks вашего приложения Slack. Хранится зашифрованным.',
-    teams: 'Из Workflows канала: «Post to a channel when a webhook request is received». Хранится зашифрованным.',
+    discord: 'Настройки канала → Интеграция → Вебхуки → Копировать URL вебхука. С ним любой может писать в канал, поэтому он хранится в хранилище секретов FarmHook и больше не показывается.',
+    slack: 'Со страницы Incoming Webhooks вашего приложения Slack. Хранится в хранилище секретов FarmHook.',
+    teams: 'Из Workflows канала: «Post to a channel when a webhook request is received». Хранится в хранилище секретов FarmHook.',
   },
   section: { connection: 'Куда отправлять', filter: 'Что отправлять', delivery: 'Доставка' },
   field: {
