@@ -30,7 +30,7 @@ import { createLocalApi } from '../src/local-api.js';
 import { createSetupApi } from '../src/setup/local-api.js';
 import { SecretStore, secretsFilePath } from '../src/secrets/index.js';
 import { safeStorageCipher } from './secret-cipher.js';
-import { createFileLogger, logFile } from '../src/logger.js';
+import { createFileLogger, logDir } from '../src/logger.js';
 import { PACKAGE_ROOT, DASHBOARD_DIR } from '../src/package-info.js';
 import type { PushEvent } from '../src/shared/push.js';
 import { appHeaders, APP_ENTRY, APP_SCHEME, isExternalLink, resolveAppFile, secureWebPreferences } from './app-protocol.js';
@@ -66,7 +66,7 @@ async function start(): Promise<void> {
   log.transports.file.resolvePathFn = () => join(config.dataDir, 'logs', 'main.log');
   log.transports.file.maxSize = 5 * 1024 * 1024; // then main.old.log: two files at most
   log.errorHandler.startCatching({ showDialog: false });
-  log.info(`FarmHook ${app.getVersion()} starting; data in ${config.dataDir}; core log ${logFile(config.dataDir)}`);
+  log.info(`FarmHook ${app.getVersion()} starting; data in ${config.dataDir}; core logs in ${logDir(config.dataDir)}`);
 
   // Secrets encrypted with the OS keychain; any written in plain text by `farmhook serve` on this
   // data folder are encrypted now.

@@ -3,13 +3,13 @@
 import type { FarmhookApp } from './app.js';
 import type { PushEvent } from './shared/push.js';
 
-export function printBanner(app: FarmhookApp, logPath: string): void {
+export function printBanner(app: FarmhookApp, logFolder: string): void {
   const status = app.status();
   const lines = [`FarmHook ${status.version} is receiving SimplyPrint webhooks.`, ''];
   for (const url of status.receiver.webhookUrls) lines.push(`  Webhook URL:  ${url}`);
   lines.push(`  Dashboard:    ${app.dashboardUrl()}`);
   lines.push(`  Data folder:  ${status.dataDir}`);
-  lines.push(`  Log file:     ${logPath}`);
+  lines.push(`  Logs:         ${logFolder} (farmhook.N.log, rotated at 10 MB)`);
   lines.push('');
   if (!status.receiver.secretConfigured) {
     lines.push('  ⚠ No webhook secret: anyone who can reach this port can post events.');

@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { createApp } from './app.js';
 import { ConfigError, DEFAULTS, resolveConfig, type ConfigOverrides } from './config.js';
 import { ListenFailure } from './listen-error.js';
-import { createFileLogger, logFile } from './logger.js';
+import { createFileLogger, logDir } from './logger.js';
 import { VERSION } from './package-info.js';
 import { printBanner, printPush } from './cli-output.js';
 import { registerSimulateCommand } from './simulate/command.js';
@@ -63,7 +63,7 @@ async function serve(flags: ServeFlags): Promise<void> {
     if (error instanceof ListenFailure) fail(error.message);
     throw error;
   }
-  printBanner(app, logFile(config.dataDir));
+  printBanner(app, logDir(config.dataDir));
   if (!quiet) app.hub.subscribe(printPush);
 
   let stopping = false;

@@ -3,12 +3,15 @@
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 
-export const logFile = (dataDir: string) => join(dataDir, 'logs', 'farmhook.log');
+export const logDir = (dataDir: string) => join(dataDir, 'logs');
+
+/** pino-roll numbers the files it rotates through: farmhook.1.log, farmhook.2.log, … */
+const logFileBase = (dataDir: string) => join(logDir(dataDir), 'farmhook.log');
 
 export function createFileLogger(dataDir: string, level: string): Logger {
   const transport = pino.transport({
     target: 'pino-roll',
-    options: { file: logFile(dataDir), size: '10m', limit: { count: 5 }, mkdir: true },
+    options: { file: logFileBase(dataDir), size: '10m', limit: { count: 5 }, mkdir: true },
   });
   return pino({ level, redact: { paths: ['secret', '*.secret', 'token', '*.token', 'headers.authorization'], censor: '***' } }, transport);
 }

@@ -266,7 +266,7 @@ export const en = {
     logs: {
       title: 'Logs',
       body: 'FarmHook writes what it does (never payloads or secrets) to this folder. Send it along when asking for help.',
-      files: 'farmhook.log is the core’s log (rotated at 10 MB, five kept); in the desktop app main.log holds the app’s own.',
+      files: 'farmhook.1.log, farmhook.2.log, … are the core’s log (rotated at 10 MB, five kept); in the desktop app main.log holds the app’s own.',
       dataDir: 'Data folder:',
     },
   },
