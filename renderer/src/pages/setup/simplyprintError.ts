@@ -2,26 +2,10 @@
 // API error from the control server (`simplyprint_bad_key`, `no_public_url`). This picks the
 // sentence that explains it; unknown codes get the general one.
 import { AppApiError } from '../../../../src/shared/api.js';
+import { SIMPLYPRINT_ERROR_CODES } from '../../../../src/shared/simplyprint-errors.js';
 
-const KNOWN = new Set([
-  'bad_key',
-  'no_company_access',
-  'no_permission',
-  'plan_lacks_webhooks',
-  'plan_lacks_api',
-  'rate_limited',
-  'validation',
-  'not_found',
-  'rejected',
-  'server_error',
-  'unexpected_answer',
-  'dns',
-  'network',
-  'tls',
-  'timeout',
-  'config',
-  'not_configured',
-]);
+/** Codes the client raises, plus `not_configured` (the control server: no key or company yet). */
+const KNOWN = new Set<string>([...SIMPLYPRINT_ERROR_CODES, 'not_configured']);
 
 export function simplyprintErrorKey(code: string): string {
   const bare = code.replace(/^simplyprint_/, '');
