@@ -20,7 +20,9 @@ export interface ServeProcess {
 }
 
 export function runCli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A developer's own FARMHOOK_* settings must not leak into a test.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('FARMHOOK_')));
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
