@@ -218,10 +218,11 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
       setup.start();
     },
     async stop() {
-      // Order matters: stop taking deliveries and let those in flight reach the queue, commit what
-      // the queue holds, then close the database.
-      // (A Fastify instance whose listen() failed never settles close(): only close what listens.)
+      // The tunnel and the run record go first, while the database is still open.
       await setup.stop();
+      // Then order matters: stop taking deliveries and let those in flight reach the queue, commit
+      // what the queue holds, then close the database. (A Fastify instance whose listen() failed
+      // never settles close(): only close what listens.)
       if (receiverState.listening) await receiver.close();
       receiverState.listening = false;
       await queue.close();
