@@ -7,6 +7,7 @@ import type { EventCategory } from '../shared/catalogue.js';
 export interface ExtractedFields {
   event: string;
   category: EventCategory;
+  /** SimplyPrint's timestamp, Unix seconds, as sent. */
   timestamp: number | null;
   webhookId: string | null;
   printerId: string | null;

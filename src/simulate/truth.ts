@@ -6,6 +6,8 @@
 // - a job whose ending was never delivered is 'lost' once its printer starts another job, closed at
 //   that start or at start + pauses + estimate, whichever is earlier;
 // - deliveries count in whole hours (the range widened outwards), queue events exactly.
+// The ratio formulas below are written again rather than imported from src/stats on purpose: an
+// oracle that calls the code it checks cannot catch that code's mistakes.
 import type { FarmStats, PrinterStats, QueueStats } from '../shared/stats.js';
 import type { SimulationTruth } from './generate.js';
 import type { TrueSession } from './printer-timeline.js';

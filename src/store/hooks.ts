@@ -1,28 +1,14 @@
 // Other rooms (statistics rollups, the forwarding outbox, alert inputs) take part in the ingest
 // transaction through these hooks: whatever they write commits in the same fsync as the event, so
 // a crash can never leave an event without its rollups or its forward jobs.
-import type { EventCategory } from '../shared/catalogue.js';
+import type { ExtractedFields } from '../events/extract.js';
 import type { Db } from './database.js';
 
-/** An event as it is being committed. */
-export interface StoredEvent {
+/** An event as it is being committed: its extracted columns, its id and time, and the parsed body. */
+export interface StoredEvent extends ExtractedFields {
   id: number;
   /** Unix milliseconds, FarmHook's clock. */
   receivedAt: number;
-  event: string;
-  category: EventCategory;
-  /** SimplyPrint's timestamp, Unix seconds, as sent. */
-  timestamp: number | null;
-  webhookId: string | null;
-  printerId: string | null;
-  printerName: string | null;
-  jobId: string | null;
-  jobUid: string | null;
-  jobFile: string | null;
-  jobState: string | null;
-  userName: string | null;
-  queueFile: string | null;
-  /** The parsed body. */
   payload: Record<string, unknown>;
 }
 
