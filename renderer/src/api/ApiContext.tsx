@@ -6,6 +6,9 @@ import type { ConnectionState, LiveConnection } from '../../../src/shared/client
 const ApiContext = createContext<AppApi | null>(null);
 
 export function ApiProvider({ api, children }: { api: AppApi; children: ReactNode }) {
+  // The stream stays open for the app's lifetime rather than per page: closing it when one page
+  // unmounts and reopening it for the next would drop whatever was pushed in between.
+  useEffect(() => api.subscribe(() => undefined), [api]);
   return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>;
 }
 

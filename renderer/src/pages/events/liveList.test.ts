@@ -60,4 +60,20 @@ describe('the "N new events" pill', () => {
     const state = run([{ type: 'duplicate', id: '2', duplicates: 3 }], loaded);
     expect(state.items.find((e) => e.id === '2')?.duplicates).toBe(3);
   });
+
+  it('keeps what was pushed while a reload was in flight, even when the page was read before it was stored', () => {
+    const state = run([{ type: 'reloading' }, { type: 'arrived', item: ev(4) }, { type: 'loaded', items: [ev(3), ev(2)], nextCursor: null }], loaded);
+    expect(ids(state.items)).toEqual(['4', '3', '2']);
+    expect(state.arrivedWhileLoading).toBeNull();
+  });
+
+  it('does not repeat a pushed event that the reloaded page also holds', () => {
+    const state = run([{ type: 'reloading' }, { type: 'arrived', item: ev(4) }, { type: 'loaded', items: [ev(4), ev(3)], nextCursor: null }], loaded);
+    expect(ids(state.items)).toEqual(['4', '3']);
+  });
+
+  it('lets a reload replace rows shown before it started (a new filter)', () => {
+    const state = run([{ type: 'reloading' }, { type: 'loaded', items: [ev(2)], nextCursor: null }], loaded);
+    expect(ids(state.items)).toEqual(['2']);
+  });
 });

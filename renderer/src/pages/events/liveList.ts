@@ -13,9 +13,15 @@ export interface LiveListState {
   pendingCount: number;
   nextCursor: string | null;
   atTop: boolean;
+  /**
+   * Arrivals pushed while a reload was in flight. The page being read may have been taken before
+   * they were stored, so 'loaded' keeps them on top instead of letting the page replace them.
+   */
+  arrivedWhileLoading: EventItem[] | null;
 }
 
 export type LiveListAction =
+  | { type: 'reloading' }
   | { type: 'loaded'; items: EventItem[]; nextCursor: string | null }
   | { type: 'appended'; items: EventItem[]; nextCursor: string | null }
   | { type: 'arrived'; item: EventItem }
@@ -23,7 +29,7 @@ export type LiveListAction =
   | { type: 'scrolled'; atTop: boolean }
   | { type: 'showPending' };
 
-export const initialLiveList: LiveListState = { items: [], pending: [], pendingCount: 0, nextCursor: null, atTop: true };
+export const initialLiveList: LiveListState = { items: [], pending: [], pendingCount: 0, nextCursor: null, atTop: true, arrivedWhileLoading: null };
 
 function withoutKnown(known: readonly EventItem[], incoming: readonly EventItem[]): EventItem[] {
   const ids = new Set(known.map((e) => e.id));
@@ -38,15 +44,21 @@ function flush(state: LiveListState): LiveListState {
 
 export function liveListReducer(state: LiveListState, action: LiveListAction): LiveListState {
   switch (action.type) {
-    case 'loaded':
-      return { ...state, items: action.items, nextCursor: action.nextCursor, pending: [], pendingCount: 0 };
+    case 'reloading':
+      return { ...state, arrivedWhileLoading: [] };
+    case 'loaded': {
+      const raced = withoutKnown(action.items, state.arrivedWhileLoading ?? []);
+      const items = [...raced, ...action.items];
+      return { ...state, items, nextCursor: action.nextCursor, pending: [], pendingCount: 0, arrivedWhileLoading: null };
+    }
     case 'appended':
       return { ...state, items: [...state.items, ...withoutKnown(state.items, action.items)], nextCursor: action.nextCursor };
     case 'arrived': {
+      const arrivedWhileLoading = state.arrivedWhileLoading && [action.item, ...state.arrivedWhileLoading];
       if (state.items.some((e) => e.id === action.item.id) || state.pending.some((e) => e.id === action.item.id)) return state;
-      if (state.atTop) return { ...state, items: [action.item, ...state.items] };
+      if (state.atTop) return { ...state, items: [action.item, ...state.items], arrivedWhileLoading };
       const pending = state.pending.length < PENDING_CAP ? [action.item, ...state.pending] : state.pending;
-      return { ...state, pending, pendingCount: state.pendingCount + 1 };
+      return { ...state, pending, pendingCount: state.pendingCount + 1, arrivedWhileLoading };
     }
     case 'duplicate': {
       const update = (list: EventItem[]) =>

@@ -3,8 +3,9 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { describeEvent } from '../../../../src/shared/events.js';
 import type { EventItem } from '../../../../src/shared/schemas.js';
-import { useApi, useConnectionState } from '../../api/ApiContext.js';
+import { useApi } from '../../api/ApiContext.js';
 import { usePush } from '../../api/usePush.js';
+import { useReloadOnReconnect } from '../../api/useReloadOnReconnect.js';
 import { filterToQuery, matchesFilter, type EventFilter } from './filter.js';
 import { initialLiveList, liveListReducer, needsReload } from './liveList.js';
 
@@ -28,6 +29,7 @@ export function useEventLog(filter: EventFilter) {
   const reload = useCallback(() => {
     const mine = ++generation.current;
     setLoading(true);
+    dispatch({ type: 'reloading' });
     api.listEvents(filterToQuery(filterRef.current, PAGE_SIZE)).then(
       (page) => {
         if (mine !== generation.current) return;
@@ -69,16 +71,7 @@ export function useEventLog(filter: EventFilter) {
     }
   });
 
-  // After the stream was down, deliveries may have been missed: re-read the head.
-  const connection = useConnectionState();
-  const wasDown = useRef(false);
-  useEffect(() => {
-    if (connection === 'reconnecting') wasDown.current = true;
-    if (connection === 'open' && wasDown.current) {
-      wasDown.current = false;
-      reload();
-    }
-  }, [connection, reload]);
+  useReloadOnReconnect(reload);
 
   const showPending = useCallback(() => {
     if (needsReload(state)) reload();

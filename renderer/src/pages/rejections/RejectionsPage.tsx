@@ -5,17 +5,19 @@ import { useTranslation } from 'react-i18next';
 import type { RejectionItem } from '../../../../src/shared/schemas.js';
 import { useApi } from '../../api/ApiContext.js';
 import { usePush } from '../../api/usePush.js';
+import { useReloadOnReconnect } from '../../api/useReloadOnReconnect.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorNote } from '../../components/ErrorNote.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { RejectionRow } from './RejectionRow.js';
+import { addPushed, appendPage, mergeFirstPage } from './rejectionList.js';
 
 const PAGE = 100;
 
 export function RejectionsPage() {
   const { t } = useTranslation();
   const api = useApi();
-  const [items, setItems] = useState<RejectionItem[]>([]);
+  const [items, setItems] = useState<readonly RejectionItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<Error>();
@@ -25,7 +27,7 @@ export function RejectionsPage() {
       setLoading(true);
       api.listRejections({ limit: PAGE, ...(after ? { cursor: after } : {}) }).then(
         (page) => {
-          setItems((prev) => (after ? [...prev, ...page.items.filter((i) => !prev.some((p) => p.id === i.id))] : page.items));
+          setItems((prev) => (after ? appendPage(prev, page.items) : mergeFirstPage(prev, page.items)));
           setCursor(page.nextCursor);
           setError(undefined);
           setLoading(false);
@@ -38,9 +40,11 @@ export function RejectionsPage() {
     },
     [api],
   );
-  useEffect(() => load(null), [load]);
+  const reloadHead = useCallback(() => load(null), [load]);
+  useEffect(reloadHead, [reloadHead]);
+  useReloadOnReconnect(reloadHead);
   usePush((push) => {
-    if (push.type === 'rejection.recorded') setItems((prev) => (prev.some((p) => p.id === push.rejection.id) ? prev : [push.rejection, ...prev]));
+    if (push.type === 'rejection.recorded') setItems((prev) => addPushed(prev, push.rejection));
   });
 
   return (
