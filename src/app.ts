@@ -15,6 +15,8 @@ import { createReceiver } from './receiver/server.js';
 import type { AppStatus } from './shared/schemas.js';
 import { openDatabase } from './store/database.js';
 import { createEventReader, toEventItem } from './store/event-reader.js';
+import { attachSearch } from './store/search-index.js';
+import { startSearchIndexer } from './store/search-runner.js';
 import type { IngestHookRef } from './store/hooks.js';
 import { threadWriter } from './store/batch-writers.js';
 import { IngestQueue } from './store/ingest-queue.js';
@@ -86,6 +88,10 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
   const secrets = options.secrets ?? new SecretStore({ file: secretsFilePath(config.dataDir) });
   const forwarding = new Forwarding({ db, vault: secrets, logger, ...options.forwarding });
   const queue = new IngestQueue(await threadWriter(file, [...ROOM_HOOKS, ...hooks]));
+  const search = await startSearchIndexer(file, {
+    onProblem: (problem) => logger.warn({ problem }, 'the search index could not be brought up to date'),
+  });
+  attachSearch(db, search.file);
   const events = createEventReader(db);
   const rejections = createRejectionReader(db);
   const startedAt = new Date().toISOString();
@@ -226,6 +232,7 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
       if (receiverState.listening) await receiver.close();
       receiverState.listening = false;
       await queue.close();
+      await search.close();
       await forwarding.stop();
       await context.alerts?.stop();
       await control?.close();

@@ -58,7 +58,7 @@ export class Forwarding {
 
   /** Call after each ingest commit that stored new events. */
   wake(): void {
-    this.worker.wake();
+    this.worker.wakeAfterIngest();
   }
 
   stop(): Promise<void> {

@@ -2,10 +2,11 @@
 // path (extraction, event store, full-text index, every ingest hook) but without HTTP: for
 // benchmarks that need a million stored events. Printers are simulated one at a time, so memory
 // stays flat whatever the size.
-import { openDatabase } from '../store/database.js';
+import { openDatabase, type Db } from '../store/database.js';
 import { inlineWriter } from '../store/batch-writers.js';
 import type { IngestHookRef } from '../store/hooks.js';
 import { IngestQueue } from '../store/ingest-queue.js';
+import { createSearchIndexer, openSearchDatabase, searchFileFor } from '../store/search-index.js';
 import { STATS_HOOK } from '../stats/ingest-hook.js';
 import { simulatePrinters } from './generate.js';
 import { phpJsonEncode } from './php-json.js';
@@ -24,6 +25,20 @@ export interface FillOptions {
   /** Deliveries per transaction. */
   batch?: number;
   onProgress?(stored: number): void;
+}
+
+/** The service would index in the background; a filled database is handed over fully indexed. */
+function buildSearchIndex(db: Db, file: string): void {
+  const search = openSearchDatabase(searchFileFor(file));
+  try {
+    const indexer = createSearchIndexer(db, search);
+    indexer.adopt();
+    while (indexer.indexSome(20_000) > 0) {
+      // until every event is in
+    }
+  } finally {
+    search.close();
+  }
 }
 
 /** A simulated printer sends about this many deliveries a day. */
@@ -59,6 +74,7 @@ export async function fillDatabase(file: string, options: FillOptions): Promise<
     }
     await Promise.all(pending);
     await queue.close();
+    buildSearchIndex(db, file);
   } finally {
     db.close();
   }

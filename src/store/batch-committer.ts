@@ -1,7 +1,6 @@
 // Commits one batch of queued writes (deliveries and refusals) in one transaction: one fsync for
 // all of them. Runs wherever the write connection lives (normally the writer thread).
 import { createHash } from 'node:crypto';
-import { describeEvent } from '../shared/events.js';
 import { extractFields } from '../events/extract.js';
 import type { Db } from './database.js';
 import { prepareEventWriter } from './event-writer.js';
@@ -51,7 +50,7 @@ export function createBatchCommitter(db: Db, hooks: readonly IngestHook[]) {
     // thread free for the network.
     const payload = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
     const fields = extractFields(payload);
-    const id = events.insert({ ...delivery, raw, receivedAt }, fields, describeEvent(fields.event), hash);
+    const id = events.insert({ ...delivery, raw, receivedAt }, fields, hash);
     lastReceivedAt = receivedAt;
     const event: StoredEvent = { id, receivedAt, payload, ...fields };
     for (const run of runHooks) run(event);

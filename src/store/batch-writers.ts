@@ -1,10 +1,9 @@
 // Where a batch gets committed: on a writer thread (the service), or inline on the caller's thread
 // (tools and benchmarks that own the whole process). The queue in front of both is the same.
-import { Worker } from 'node:worker_threads';
 import { createBatchCommitter, type BatchItem, type BatchResult } from './batch-committer.js';
 import type { Db } from './database.js';
 import { loadHooks, type IngestHookRef } from './hooks.js';
-import type { CheckpointThreadData } from './checkpoint-thread.js';
+import { startThread, whenReady } from './threads.js';
 import type { WriterReply, WriterRequest, WriterThreadData } from './writer-thread.js';
 
 export interface BatchWriter {
@@ -22,18 +21,6 @@ export class StorageError extends Error {
   }
 }
 
-/** Starts one of the store's threads (writer-thread, checkpoint-thread) from source or build. */
-function startThread(name: string, workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData });
-  // Under the test runner the sources are TypeScript: the thread registers the same loader first.
-  const entry = new URL(`./${name}.ts`, import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-
-/** How often the checkpoint thread folds the WAL back into the database. */
-const CHECKPOINT_EVERY_MS = 1000;
-
 export async function inlineWriter(db: Db, hooks: readonly IngestHookRef[] = []): Promise<BatchWriter> {
   const commit = createBatchCommitter(db, await loadHooks(hooks));
   return { write: async (items) => commit(items), close: async () => {} };
@@ -41,17 +28,12 @@ export async function inlineWriter(db: Db, hooks: readonly IngestHookRef[] = [])
 
 export async function threadWriter(file: string, hooks: readonly IngestHookRef[] = []): Promise<BatchWriter> {
   const worker = startThread('writer-thread', { file, hooks: [...hooks] } satisfies WriterThreadData);
-  const checkpointer = startThread('checkpoint-thread', { file, everyMs: CHECKPOINT_EVERY_MS } satisfies CheckpointThreadData);
   const pending = new Map<number, { resolve(results: BatchResult[]): void; reject(error: Error): void }>();
   let nextId = 1;
   let failure: Error | null = null;
 
-  await new Promise<void>((resolve, reject) => {
-    worker.once('message', (reply: WriterReply) => {
-      if ('ready' in reply && reply.ready) resolve();
-      else reject(new StorageError(`The database writer could not start: ${'error' in reply ? reply.error.message : 'unknown error'}`));
-    });
-    worker.once('error', reject);
+  await whenReady(worker, 'The database writer').catch((error: Error) => {
+    throw new StorageError(error.message);
   });
 
   worker.on('message', (reply: WriterReply) => {
@@ -82,8 +64,6 @@ export async function threadWriter(file: string, hooks: readonly IngestHookRef[]
       if (failure) return;
       await send({ id: nextId++, close: true });
       await worker.terminate();
-      checkpointer.postMessage({ close: true });
-      await new Promise((resolve) => checkpointer.once('exit', resolve));
     },
   };
 }

@@ -9,7 +9,7 @@ export interface OpenOptions {
   /** Skip migrations (read-only tools opening a database another process owns). */
   migrate?: boolean;
   readonly?: boolean;
-  /** False when a checkpoint thread looks after the WAL. */
+  /** False when the writer thread looks after the WAL (checkpointer.ts). */
   autoCheckpoint?: boolean;
 }
 
@@ -22,7 +22,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // In the service, checkpoints run on their own thread (checkpoint-thread.ts), never inside a
+  // In the service, the writer thread checkpoints after answering (checkpointer.ts), never inside a
   // delivery's commit; a process that owns the file alone (tools, benchmarks) lets SQLite do it.
   if (options.autoCheckpoint === false) db.pragma('wal_autocheckpoint = 0');
   // Keep the WAL file from staying huge after a burst once it has been checkpointed.

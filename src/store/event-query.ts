@@ -2,6 +2,8 @@
 // Time bounds are turned into id bounds (received_at never decreases as ids grow: the ingest queue
 // guarantees it), so every filter stays an index range scan, whatever the table's size.
 import type { EventQuery } from '../shared/schemas.js';
+import { SEARCH_MATCH_FUNCTION, SEARCH_SCHEMA } from './search-index.js';
+import { ftsPhrase } from './search-text.js';
 
 export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 1000;
@@ -40,6 +42,9 @@ export interface BuiltQuery {
   params: unknown[];
   limit: number;
 }
+
+/** Every event id up to this one is in the full-text index. */
+const INDEXED_UPTO = `(SELECT indexed_upto FROM ${SEARCH_SCHEMA}.search_progress WHERE id = 1)`;
 
 export const EVENT_COLUMNS = `e.id, e.received_at, e.event, e.category, e.event_ts, e.webhook_id, e.printer_id,
   e.printer_name, e.job_id, e.job_uid, e.job_file, e.job_state, e.user_name, e.queue_file, e.duplicates`;
@@ -82,12 +87,18 @@ export function buildEventQuery(query: EventQuery): BuiltQuery {
 
   const text = query.q?.trim() ?? '';
   if (text.length >= MIN_FTS_CHARS) {
-    // Driven from the full-text index in rowid order, so paging stays keyset even when most rows match.
-    const conditions = ['events_fts MATCH ?', ...where.map((w) => w.replace('e.id <', 'f.rowid <'))];
+    // The index part is driven from the full-text index in rowid order, so paging stays keyset even
+    // when most rows match; the rows the index has not reached yet (search-index.ts) are compared
+    // one by one. Each part brings at most a page, newest first, and the two are merged.
+    const indexed = [`f.events_fts MATCH ?`, `f.rowid <= ${INDEXED_UPTO}`, ...where.map((w) => w.replace('e.id <', 'f.rowid <'))];
+    const unindexed = [`e.id > ${INDEXED_UPTO}`, `${SEARCH_MATCH_FUNCTION}(e.event, e.printer_name, e.job_file, e.user_name, e.queue_file, ?) = 1`, ...where];
     return {
-      sql: `SELECT ${EVENT_COLUMNS} FROM events_fts f JOIN events e ON e.id = f.rowid
-            WHERE ${conditions.join(' AND ')} ORDER BY f.rowid DESC LIMIT ?`,
-      params: [`"${text.replaceAll('"', '""')}"`, ...params, limit],
+      sql: `SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM events e WHERE ${unindexed.join(' AND ')} ORDER BY e.id DESC LIMIT ?)
+            UNION ALL
+            SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM ${SEARCH_SCHEMA}.events_fts f JOIN events e ON e.id = f.rowid
+              WHERE ${indexed.join(' AND ')} ORDER BY f.rowid DESC LIMIT ?)
+            ORDER BY id DESC LIMIT ?`,
+      params: [text, ...params, limit, ftsPhrase(text), ...params, limit, limit],
       limit,
     };
   }

@@ -6,6 +6,7 @@ import type { EventDetail, EventItem, EventPage, EventQuery, StatsSummary } from
 import type { CommittedEvent } from './batch-committer.js';
 import type { Db } from './database.js';
 import { buildEventQuery, EVENT_COLUMNS, FIRST_ID_AT_OR_AFTER } from './event-query.js';
+import { SEARCH_SCHEMA } from './search-index.js';
 
 /** An `events` row as SQLite returns it (EVENT_COLUMNS). */
 export interface EventRow {
@@ -102,7 +103,14 @@ export function createEventReader(db: Db) {
     'SELECT id, event FROM events WHERE id < ? ORDER BY id LIMIT ?',
   );
   const deleteEvent = db.prepare('DELETE FROM events WHERE id = ?');
-  const deleteSearch = db.prepare('DELETE FROM events_fts WHERE rowid = ?');
+  // The search file keeps no text of a deleted event (events it has not indexed yet are not there).
+  const deleteSearch = db.prepare(
+    `DELETE FROM ${SEARCH_SCHEMA}.events_fts WHERE rowid = ? AND rowid <= (SELECT indexed_upto FROM ${SEARCH_SCHEMA}.search_progress)`,
+  );
+  // Ids are never handed out twice (see core-0002-search-file): remember the highest one deleted.
+  const retireUpTo = db.prepare(`
+    INSERT INTO store_meta (name, value) VALUES ('last_event_id', ?)
+    ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`);
   const uncount = db.prepare('UPDATE event_counts SET count = count - ? WHERE event = ?');
 
   /** Ids below this were received before `cutoff`. */
@@ -168,6 +176,7 @@ export function createEventReader(db: Db) {
       const deleteChunk = db.transaction(() => {
         const chunk = oldestChunk.all(below, DELETE_CHUNK);
         const perEvent = new Map<string, number>();
+        if (chunk.length > 0) retireUpTo.run(chunk.at(-1)!.id);
         for (const row of chunk) {
           deleteSearch.run(row.id);
           deleteEvent.run(row.id);

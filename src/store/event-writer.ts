@@ -1,23 +1,16 @@
-// The statements one stored delivery costs, prepared once. Runs inside the ingest transaction.
-import type { EventDescription } from '../shared/events.js';
+// The statements one stored delivery costs, prepared once. Runs inside the ingest transaction. The
+// free-text index is not among them: it is built beside the store, off the acknowledgement path
+// (search-index.ts).
 import type { ExtractedFields } from '../events/extract.js';
 import type { Db } from './database.js';
 import type { Delivery } from './batch-committer.js';
 
-/** What free-text search looks through: the names people remember, and the label in both languages. */
-function searchText(fields: ExtractedFields, description: EventDescription): string {
-  return [
-    fields.event,
-    description.label.en,
-    description.label.ru,
-    fields.printerName,
-    fields.jobFile,
-    fields.userName,
-    fields.queueFile,
-  ]
-    .filter((part) => part !== null && part !== '')
-    .join('\n');
-}
+/**
+ * Ids only go up, even after retention has emptied the table and SQLite would start again at 1:
+ * retention records the highest id it deleted (see core-0002-search-file).
+ */
+const NEXT_EVENT_ID = `(SELECT max(coalesce((SELECT max(id) FROM events), 0),
+  coalesce((SELECT value FROM store_meta WHERE name = 'last_event_id'), 0)) + 1)`;
 
 export function prepareEventWriter(db: Db) {
   const findByHash = db.prepare<[Buffer], { id: number; duplicates: number }>(
@@ -25,14 +18,13 @@ export function prepareEventWriter(db: Db) {
   );
   const bumpDuplicate = db.prepare('UPDATE events SET duplicates = duplicates + 1, last_duplicate_at = ? WHERE id = ?');
   const insertEvent = db.prepare(`
-    INSERT INTO events (received_at, event, category, event_ts, webhook_id, printer_id, printer_name,
+    INSERT INTO events (id, received_at, event, category, event_ts, webhook_id, printer_id, printer_name,
       job_id, job_uid, job_file, job_state, user_name, queue_file, body_hash)
-    VALUES (@receivedAt, @event, @category, @timestamp, @webhookId, @printerId, @printerName,
+    VALUES (${NEXT_EVENT_ID}, @receivedAt, @event, @category, @timestamp, @webhookId, @printerId, @printerName,
       @jobId, @jobUid, @jobFile, @jobState, @userName, @queueFile, @hash)`);
   const insertPayload = db.prepare(
     'INSERT INTO event_payloads (event_id, raw, headers, remote_address) VALUES (?, ?, ?, ?)',
   );
-  const insertSearch = db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)');
   const countEvent = db.prepare(`
     INSERT INTO event_counts (event, category, count) VALUES (?, ?, 1)
     ON CONFLICT (event) DO UPDATE SET count = count + 1`);
@@ -50,10 +42,9 @@ export function prepareEventWriter(db: Db) {
       return { id: original.id, duplicates: original.duplicates + 1 };
     },
 
-    insert(delivery: Delivery & { raw: Buffer }, fields: ExtractedFields, description: EventDescription, hash: Buffer): number {
+    insert(delivery: Delivery & { raw: Buffer }, fields: ExtractedFields, hash: Buffer): number {
       const id = Number(insertEvent.run({ ...fields, receivedAt: delivery.receivedAt, hash }).lastInsertRowid);
       insertPayload.run(id, delivery.raw, JSON.stringify(delivery.headers), delivery.remoteAddress);
-      insertSearch.run(id, searchText(fields, description));
       countEvent.run(fields.event, fields.category);
       return id;
     },

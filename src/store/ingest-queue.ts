@@ -1,8 +1,9 @@
-// The write path. Every delivery and every refusal goes through this queue, which commits them in
-// batches: all that arrive while the previous batch is being made durable share the next transaction
-// and so one fsync (group commit). A promise resolves only after its batch is on disk, and the
-// receiver answers 200 only then. If a commit fails (disk full, I/O error) the whole batch is
-// rejected and the senders get a 5xx, so SimplyPrint retries instead of believing we have it.
+// The write path. Every delivery and every refusal goes through this queue. Whatever arrived in one
+// turn of the event loop goes to the writer as one batch straight away; the writer commits all the
+// batches waiting for it in one transaction, so concurrent deliveries share one fsync (group commit,
+// see writer-thread.ts). A promise resolves only after its batch is on disk, and the receiver
+// answers 200 only then. If a commit fails (disk full, I/O error) the whole batch is rejected and the
+// senders get a 5xx, so SimplyPrint retries instead of believing we have it.
 import type { BatchItem, BatchResult, Delivery } from './batch-committer.js';
 import type { BatchWriter } from './batch-writers.js';
 import type { StoredEvent } from './hooks.js';
@@ -34,12 +35,14 @@ type Pending =
   | { kind: 'delivery'; delivery: ParsedDelivery; resolve(result: IngestResult): void; reject(error: unknown): void }
   | { kind: 'rejection'; rejection: NewRejection; resolve(result: StoredRejection): void; reject(error: unknown): void };
 
-/** Bounds one transaction, so a flood cannot build one huge commit that holds everyone up. */
+/** Bounds one message to the writer (the writer bounds its transactions too). */
 const MAX_BATCH = 2000;
 
 export class IngestQueue {
   private pending: Pending[] = [];
-  private writing = false;
+  private flushScheduled = false;
+  /** Batches sent and not yet settled, their listeners included. */
+  private inFlight = 0;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
   private readonly listeners = new Set<CommitListener>();
@@ -63,8 +66,12 @@ export class IngestQueue {
   /** Stops taking work, commits everything already queued, then closes the writer. */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.writing || this.pending.length > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    if (!this.idle()) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     await this.writer.close();
+  }
+
+  private idle(): boolean {
+    return this.inFlight === 0 && this.pending.length === 0 && !this.flushScheduled;
   }
 
   private enqueue(item: Pending): void {
@@ -73,16 +80,18 @@ export class IngestQueue {
       return;
     }
     this.pending.push(item);
-    // One batch in flight at a time; whatever arrives meanwhile forms the next one. setImmediate
-    // lets every request whose body completed in this I/O phase join the batch.
-    if (!this.writing) {
-      this.writing = true;
-      setImmediate(() => void this.flush());
+    // setImmediate lets every request whose body completed in this I/O phase join the batch.
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        while (this.pending.length > 0) void this.send(this.pending.splice(0, MAX_BATCH));
+      });
     }
   }
 
-  private async flush(): Promise<void> {
-    const batch = this.pending.splice(0, MAX_BATCH);
+  private async send(batch: Pending[]): Promise<void> {
+    this.inFlight++;
     const items = batch.map((item): BatchItem =>
       item.kind === 'delivery'
         ? { kind: 'delivery', delivery: { raw: item.delivery.raw, headers: item.delivery.headers, remoteAddress: item.delivery.remoteAddress, receivedAt: item.delivery.receivedAt } }
@@ -93,8 +102,10 @@ export class IngestQueue {
       results = await this.writer.write(items);
     } catch (error) {
       for (const item of batch) item.reject(error);
-      for (const listener of this.listeners) listener.failed?.(error);
-      return this.next();
+      this.afterAnswers(() => {
+        for (const listener of this.listeners) listener.failed?.(error);
+      });
+      return;
     }
 
     const events: IngestResult[] = [];
@@ -112,20 +123,27 @@ export class IngestQueue {
         item.resolve(stored);
       }
     });
-    for (const listener of this.listeners) {
-      if (events.length > 0) listener.events(events);
-      if (rejections.length > 0) listener.rejections(rejections);
-    }
-    this.next();
+    this.afterAnswers(() => {
+      for (const listener of this.listeners) {
+        if (events.length > 0) listener.events(events);
+        if (rejections.length > 0) listener.rejections(rejections);
+      }
+    });
   }
 
-  private next(): void {
-    if (this.pending.length > 0) {
-      void this.flush();
-      return;
-    }
-    this.writing = false;
-    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  /**
+   * Live pushes, alerts and forwarding hear of a batch only after its senders have been answered:
+   * an acknowledgement never waits for the dashboard. setImmediate keeps batches in commit order.
+   */
+  private afterAnswers(notify: () => void): void {
+    setImmediate(() => {
+      try {
+        notify();
+      } finally {
+        this.inFlight--;
+        if (this.idle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
+      }
+    });
   }
 }
 

@@ -6,5 +6,6 @@ import { forwardOutbox } from './forward-0001-outbox.js';
 import { alertsTables } from './alerts-0001-alerts.js';
 import { healthRunsSetup } from './health-0001-runs-setup.js';
 import { statsSessionRangeIndex } from './stats-0002-session-range-index.js';
+import { coreSearchFile } from './core-0002-search-file.js';
 
-export const MIGRATIONS: readonly Migration[] = [coreEvents, statsRollups, forwardOutbox, alertsTables, healthRunsSetup, statsSessionRangeIndex];
+export const MIGRATIONS: readonly Migration[] = [coreEvents, statsRollups, forwardOutbox, alertsTables, healthRunsSetup, statsSessionRangeIndex, coreSearchFile];
