@@ -5,29 +5,16 @@ import { freePort } from '../test/helpers/ports.js';
 import { tempDir } from '../test/helpers/temp-dir.js';
 import { fillEvents } from './fill-events.js';
 import { firstPaint } from './first-paint.js';
-import { load, type LoadResult } from './load.js';
-import { startBare, startFarmhook } from './processes.js';
+import { fsyncFloor } from './fsync-floor.js';
+import { ingest } from './ingest.js';
+import { startFarmhook } from './processes.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const TOKEN = 'bench-token';
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-async function ingest(connections: number): Promise<{ bare: LoadResult; farmhook: LoadResult }> {
-  const barePort = await freePort();
-  const bare = await startBare(barePort);
-  const bareResult = await load(`http://127.0.0.1:${barePort}/`, connections, SECONDS);
-  await bare.stop();
-
-  const dir = tempDir('farmhook-bench-');
-  const port = await freePort();
-  const farmhook = await startFarmhook(dir.path, port, await freePort(), TOKEN);
-  const farmhookResult = await load(`http://127.0.0.1:${port}/api/v1/simplyprint/webhook`, connections, SECONDS);
-  await farmhook.stop();
-  dir.remove();
-  return { bare: bareResult, farmhook: farmhookResult };
-}
 
 async function timeRequests(url: string, times: number): Promise<{ median: number; p95: number }> {
   const samples: number[] = [];
@@ -75,15 +62,17 @@ async function reads() {
 }
 
 console.log(`FarmHook benchmark — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
-console.log(`## Durable ingest (${SECONDS} s per run, every 200 after fsync)\n`);
+console.log(`## Durable ingest (${SECONDS} s per run, median of ${ROUNDS} rounds, every 200 after fsync)\n`);
 console.log('| senders | bare Node req/s | FarmHook req/s | ratio | FarmHook p50 | FarmHook p99 | bare p99 | errors |');
 console.log('|---|---|---|---|---|---|---|---|');
-for (const connections of [4, 32]) {
-  const { bare, farmhook } = await ingest(connections);
+for (const senders of [4, 32]) {
+  const { bare, farmhook, ratio } = await ingest(senders, ROUNDS, SECONDS, TOKEN);
   console.log(
-    `| ${connections} | ${fmt(bare.requestsPerSecond)} | ${fmt(farmhook.requestsPerSecond)} | ${fmt((100 * farmhook.requestsPerSecond) / bare.requestsPerSecond)}% | ${fmt(farmhook.p50, 2)} ms | ${fmt(farmhook.p99, 2)} ms | ${fmt(bare.p99, 2)} ms | ${farmhook.errors + farmhook.non2xx} |`,
+    `| ${senders} | ${fmt(bare.requestsPerSecond)} | ${fmt(farmhook.requestsPerSecond)} | ${fmt(100 * ratio)}% | ${fmt(farmhook.p50, 2)} ms | ${fmt(farmhook.p99, 2)} ms | ${fmt(bare.p99, 2)} ms | ${farmhook.errors + farmhook.non2xx} |`,
   );
 }
+const floor = fsyncFloor();
+console.log(`\nThe disk's floor, measured after the runs: a 12-page overwrite + fsync takes ${fmt(floor.p50, 2)} ms at the median, ${fmt(floor.p99, 2)} ms at p99 (quiet machine).\n`);
 
 if (EVENTS > 0) {
 const { fillSeconds, results, paint } = await reads();

@@ -15,7 +15,7 @@ export interface CheckpointPolicy {
   overdueAfterMs: number;
 }
 
-export const DEFAULT_CHECKPOINT_POLICY: CheckpointPolicy = { idleAfterMs: 1000, overdueAfterMs: 2000 };
+export const DEFAULT_CHECKPOINT_POLICY: CheckpointPolicy = { idleAfterMs: 500, overdueAfterMs: 1000 };
 
 export function createCheckpointer(db: Db, policy: CheckpointPolicy = DEFAULT_CHECKPOINT_POLICY, now = () => performance.now()) {
   let last = now();

@@ -67,4 +67,17 @@ describe('the open alerts list', () => {
     // The same sighting without the acknowledgement (read before it) does not undo it.
     expect(run([{ type: 'changed', alert: alert(1, { rule: 'storage.disk', severity: 'critical' }) }], acked).items[1]!.acknowledgedAt).not.toBeNull();
   });
+
+  it('keeps an alert pushed while a page was being read, when the page predates it', () => {
+    const state = run([{ type: 'reloading' }, { type: 'changed', alert: alert(5) }, { type: 'loaded', items: [alert(1)] }]);
+    expect(ids(state).sort()).toEqual(['1', '5']);
+  });
+
+  it('takes the newer of a pushed and a read copy, and lets a reload drop what is no longer open', () => {
+    const before = run([{ type: 'loaded', items: [alert(1), alert(2)] }]);
+    const state = run([{ type: 'reloading' }, { type: 'changed', alert: alert(1, { count: 3 }) }, { type: 'loaded', items: [alert(1, { count: 2 })] }], before);
+    expect(ids(state)).toEqual(['1']);
+    expect(state.items[0]!.count).toBe(3);
+  });
 });
+

@@ -8,11 +8,13 @@ export interface OpenAlerts {
   /** Ids seen resolved: a page read before the resolution must not resurrect them. */
   resolved: ReadonlySet<string>;
   loaded: boolean;
+  /** Pushed while a page was being read: the page may predate them, so they are merged into it. */
+  pushedWhileLoading: Alert[] | null;
 }
 
-export type OpenAlertsAction = { type: 'loaded'; items: Alert[] } | { type: 'changed'; alert: Alert };
+export type OpenAlertsAction = { type: 'reloading' } | { type: 'loaded'; items: Alert[] } | { type: 'changed'; alert: Alert };
 
-export const initialOpenAlerts: OpenAlerts = { items: [], resolved: new Set(), loaded: false };
+export const initialOpenAlerts: OpenAlerts = { items: [], resolved: new Set(), loaded: false, pushedWhileLoading: null };
 
 const rank = (a: Alert) => ALERT_SEVERITIES.indexOf(a.severity);
 
@@ -33,12 +35,20 @@ function isNewer(incoming: Alert, current: Alert): boolean {
 
 export function openAlertsReducer(state: OpenAlerts, action: OpenAlertsAction): OpenAlerts {
   switch (action.type) {
+    case 'reloading':
+      return { ...state, pushedWhileLoading: [] };
     case 'loaded': {
-      const items = action.items.filter((a) => a.status === 'open' && !state.resolved.has(a.id)).sort(compareAlerts);
-      return { ...state, items, loaded: true };
+      const byId = new Map(action.items.filter((a) => a.status === 'open').map((a) => [a.id, a]));
+      for (const pushed of state.pushedWhileLoading ?? []) {
+        const read = byId.get(pushed.id);
+        if (pushed.status === 'open' && (!read || isNewer(pushed, read))) byId.set(pushed.id, pushed);
+      }
+      const items = [...byId.values()].filter((a) => !state.resolved.has(a.id)).sort(compareAlerts);
+      return { ...state, items, loaded: true, pushedWhileLoading: null };
     }
     case 'changed': {
       const { alert } = action;
+      if (state.pushedWhileLoading) state = { ...state, pushedWhileLoading: [...state.pushedWhileLoading, alert] };
       if (alert.status !== 'open') {
         const resolved = new Set(state.resolved).add(alert.id);
         return { ...state, resolved, items: state.items.filter((a) => a.id !== alert.id) };

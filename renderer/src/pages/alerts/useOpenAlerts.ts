@@ -1,8 +1,9 @@
 // The open alerts, live: loaded once, then kept current by `alert.changed` pushes, and re-read after
-// the stream was down (changes in between were missed).
+// the stream (re)opened (changes in between were missed).
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { useApi, useConnectionState } from '../../api/ApiContext.js';
+import { useApi } from '../../api/ApiContext.js';
 import { usePush } from '../../api/usePush.js';
+import { useReloadOnReconnect } from '../../api/useReloadOnReconnect.js';
 import { initialOpenAlerts, openAlertsReducer } from './alertList.js';
 
 export function useOpenAlerts() {
@@ -13,6 +14,7 @@ export function useOpenAlerts() {
 
   const reload = useCallback(() => {
     const mine = ++generation.current;
+    dispatch({ type: 'reloading' });
     api.listAlerts({ status: 'open', limit: 200 }).then(
       (page) => {
         if (mine !== generation.current) return;
@@ -31,15 +33,7 @@ export function useOpenAlerts() {
     if (push.type === 'alert.changed') dispatch({ type: 'changed', alert: push.alert });
   });
 
-  const connection = useConnectionState();
-  const wasDown = useRef(false);
-  useEffect(() => {
-    if (connection === 'reconnecting') wasDown.current = true;
-    if (connection === 'open' && wasDown.current) {
-      wasDown.current = false;
-      reload();
-    }
-  }, [connection, reload]);
+  useReloadOnReconnect(reload);
 
   /** Acknowledges; the answer is applied at once (the push that follows changes nothing). */
   const acknowledge = useCallback(

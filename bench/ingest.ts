@@ -1,0 +1,58 @@
+// Durable ingest against the bare Node server, in rounds. This VM's disk and CPU share drift by
+// tens of percent within minutes, so each round runs the bare server and FarmHook back to back and
+// the figures reported are the medians over the rounds (the ratio: the median of the rounds' ratios).
+import { freePort } from '../test/helpers/ports.js';
+import { tempDir } from '../test/helpers/temp-dir.js';
+import { load, type LoadResult } from './load.js';
+import { startBare, startFarmhook } from './processes.js';
+
+export interface IngestFigures {
+  senders: number;
+  rounds: number;
+  bare: LoadResult;
+  farmhook: LoadResult;
+  ratio: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+function medianResult(results: LoadResult[]): LoadResult {
+  return {
+    requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
+    p50: median(results.map((r) => r.p50)),
+    p99: median(results.map((r) => r.p99)),
+    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+  };
+}
+
+async function round(senders: number, seconds: number, token: string): Promise<{ bare: LoadResult; farmhook: LoadResult }> {
+  const barePort = await freePort();
+  const bare = await startBare(barePort);
+  const bareResult = await load(`http://127.0.0.1:${barePort}/`, senders, seconds);
+  await bare.stop();
+
+  const dir = tempDir('farmhook-bench-');
+  const port = await freePort();
+  const farmhook = await startFarmhook(dir.path, port, await freePort(), token);
+  const farmhookResult = await load(`http://127.0.0.1:${port}/api/v1/simplyprint/webhook`, senders, seconds);
+  await farmhook.stop();
+  dir.remove();
+  return { bare: bareResult, farmhook: farmhookResult };
+}
+
+export async function ingest(senders: number, rounds: number, seconds: number, token: string): Promise<IngestFigures> {
+  const results = [];
+  for (let i = 0; i < rounds; i++) results.push(await round(senders, seconds, token));
+  return {
+    senders,
+    rounds,
+    bare: medianResult(results.map((r) => r.bare)),
+    farmhook: medianResult(results.map((r) => r.farmhook)),
+    ratio: median(results.map((r) => r.farmhook.requestsPerSecond / r.bare.requestsPerSecond)),
+  };
+}
