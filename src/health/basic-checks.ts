@@ -74,7 +74,8 @@ export function createBasicChecks(inputs: HealthInputs) {
   function database(): HealthCheck {
     if (!integrity || now() - integrity.at > INTEGRITY_EVERY_MS) {
       try {
-        const rows = inputs.db.pragma('quick_check') as { quick_check: string }[];
+        // The store only: the attached search file is derived data, rebuilt when it breaks.
+        const rows = inputs.db.pragma('main.quick_check') as { quick_check: string }[];
         integrity = { at: now(), result: rows.map((row) => row.quick_check).join('; ') };
       } catch (error) {
         integrity = { at: now(), result: (error as Error).message };

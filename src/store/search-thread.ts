@@ -13,6 +13,7 @@ export interface SearchThreadData {
 
 /** Events per search transaction: large enough that segments stay few, small enough to stop soon. */
 const CHUNK = 2000;
+const RETRY_AFTER_PROBLEM_MS = 30_000;
 
 const port = parentPort!;
 const { storeFile, searchFile, everyMs } = workerData as SearchThreadData;
@@ -27,16 +28,21 @@ try {
 
   // A chunk at a time; after a full chunk (a long backlog, such as a new index over a big store)
   // the next follows at once, with messages (a close) handled in between.
+  let lastProblem: string | null = null;
   const step = () => {
     if (closing) return;
     let indexed = 0;
     try {
       indexed = indexer.indexSome(CHUNK);
+      lastProblem = null;
     } catch (error) {
-      port.postMessage({ problem: (error as Error).message });
+      // Reported once per distinct problem, and retried slowly, so a full disk does not flood the log.
+      const problem = (error as Error).message;
+      if (problem !== lastProblem) port.postMessage({ problem });
+      lastProblem = problem;
     }
     if (indexed === CHUNK) setImmediate(step);
-    else timer = setTimeout(step, everyMs);
+    else timer = setTimeout(step, lastProblem ? RETRY_AFTER_PROBLEM_MS : everyMs);
   };
   setImmediate(step);
 
