@@ -38,7 +38,8 @@ describe('formatting in the chosen language', () => {
   });
 
   it('scales byte counts', () => {
-    expect(formatBytes(512, 'en-GB')).toBe('512 byte');
+    expect(formatBytes(512, 'en-GB')).toBe('512 bytes');
+    expect(formatBytes(31, 'ru')).toBe('31 байт');
     expect(formatBytes(1536, 'en-GB')).toBe('1.5 kB');
   });
 });

@@ -57,7 +57,8 @@ export function formatBytes(bytes: number, locale: string): string {
     value /= 1024;
     unit++;
   }
-  return numberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  // CLDR's short form of a plain byte count reads "31 byte"; the long one says "31 bytes" / "31 байт".
+  return numberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: unit === 0 ? 'long' : 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
 }
 
 const toDate = (value: string | number | Date) => (value instanceof Date ? value : new Date(value));
