@@ -86,7 +86,22 @@ export async function createApp(options: AppOptions): Promise<FarmhookApp> {
   const db = openDatabase(file, { autoCheckpoint: false });
   const hub = new PushHub((error) => logger.error({ err: error }, 'push listener failed'));
   const secrets = options.secrets ?? new SecretStore({ file: secretsFilePath(config.dataDir) });
-  const forwarding = new Forwarding({ db, vault: secrets, logger, ...options.forwarding });
+  const forwarding = new Forwarding({
+    db,
+    vault: secrets,
+    logger,
+    ...options.forwarding,
+    onAttempt(attempt, outcome) {
+      options.forwarding?.onAttempt?.(attempt, outcome);
+      hub.publish({ type: 'forward.changed', destinationId: String(attempt.destinationId) });
+    },
+    onStateChange(change) {
+      options.forwarding?.onStateChange?.(change);
+      // The alerts room is created further down; a destination cannot stop before the app runs.
+      context.alerts?.reportForwardState(change);
+      hub.publish({ type: 'forward.changed', destinationId: String(change.destinationId) });
+    },
+  });
   const queue = new IngestQueue(await threadWriter(file, [...ROOM_HOOKS, ...hooks]));
   const search = await startSearchIndexer(file, {
     onProblem: (problem) => logger.warn({ problem }, 'the search index could not be brought up to date'),

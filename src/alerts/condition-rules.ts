@@ -10,6 +10,7 @@ export const RECEIVER_KEY = 'receiver.not_listening';
 export const DISK_KEY = 'storage.disk';
 export const INGEST_ERROR_KEY = 'database.error:ingest';
 export const WEBHOOK_KEY = 'simplyprint.webhook';
+export const forwardStoppedKey = (destinationId: number) => `forward.stopped:${destinationId}`;
 const DATABASE_CHECK_KEYS: Record<string, string> = {
   'database.integrity': 'database.error:integrity',
   'storage.writable': 'database.error:writable',
@@ -139,6 +140,28 @@ export function applyIngestError(state: EngineState, message: string, now: numbe
     message: `Storing a delivery failed: ${message}. SimplyPrint was answered with an error and may retry.`,
   });
   return t.finish();
+}
+
+/** A forwarding destination stopped by itself (paused after failures, or disabled by a 410), or the operator dealt with it. */
+export function applyForwardState(state: EngineState, change: ForwardStateChange, now: number): Step {
+  const t = new Transition(state, now);
+  const key = forwardStoppedKey(change.destinationId);
+  if (change.state === 'paused' || change.state === 'disabled') {
+    t.raise({
+      rule: 'forward.stopped',
+      key,
+      title: `Forwarding to ${change.name} ${change.state === 'paused' ? 'paused' : 'disabled'}`,
+      message: `${change.reason} Its events wait in the outbox; fix the destination, then resume it on the Forwarding page.`,
+    });
+  } else t.resolve(key);
+  return t.finish();
+}
+
+export interface ForwardStateChange {
+  destinationId: number;
+  name: string;
+  state: 'paused' | 'disabled' | 'resumed' | 'deleted';
+  reason: string;
 }
 
 const withAction = (check: HealthCheck) => (check.action ? `${check.finding} ${check.action}` : check.finding);

@@ -9,7 +9,7 @@ import type { PushEvent } from '../shared/push.js';
 import type { EventDetail, HealthCheck, HealthReport } from '../shared/schemas.js';
 import type { Db } from '../store/database.js';
 import { createAlertStore } from './alert-store.js';
-import { applyHealth, applyIngestError, applyRefusal, applyTick, printingNow } from './condition-rules.js';
+import { applyForwardState, applyHealth, applyIngestError, applyRefusal, applyTick, printingNow, type ForwardStateChange } from './condition-rules.js';
 import { acknowledge, changeSettings, initialState, type EngineState, type Step } from './engine.js';
 import { NEEDS_PAYLOAD, toAlertEvent } from './event-input.js';
 import { applyEvent } from './event-rules.js';
@@ -194,6 +194,10 @@ export function createAlertsRoom(options: AlertsRoomOptions) {
     /** The ingest path failed to commit a batch (wire from the ingest queue). */
     reportIngestError(message: string): void {
       run('ingest error', () => applyIngestError(state, message, now()));
+    },
+
+    reportForwardState(change: ForwardStateChange): void {
+      run('forward state', () => applyForwardState(state, change, now()));
     },
   };
 }

@@ -85,20 +85,34 @@ export class Forwarding {
     const record = this.destinations.update(idOf(id, 'destination'), input);
     await this.worker.forget(record.id);
     this.worker.wake();
-    return this.dto(record.id);
+    const destination = this.dto(record.id);
+    if (destination.enabled && !destination.paused) this.operatorChanged(record.id, destination.name, 'resumed', 'Saved enabled.');
+    return destination;
   }
 
   async deleteDestination(id: string): Promise<void> {
     const numeric = idOf(id, 'destination');
+    const name = this.destinations.get(numeric)?.name ?? id;
     if (!this.destinations.delete(numeric)) throw new ForwardError('not_found', `There is no destination ${id}.`);
     await this.worker.forget(numeric);
+    this.operatorChanged(numeric, name, 'deleted', 'Deleted.');
   }
 
   /** Sends again after an automatic pause or a 410 disable; waiting jobs go out. */
   resumeDestination(id: string): Destination {
     const record = this.destinations.resume(idOf(id, 'destination'));
     this.worker.wake();
-    return this.dto(record.id);
+    const destination = this.dto(record.id);
+    this.operatorChanged(record.id, destination.name, 'resumed', 'Resumed.');
+    return destination;
+  }
+
+  private operatorChanged(destinationId: number, name: string, state: 'resumed' | 'deleted', reason: string): void {
+    try {
+      this.options.onStateChange?.({ destinationId, name, state, reason });
+    } catch (error) {
+      this.options.logger?.error({ err: error }, 'forward: state listener failed');
+    }
   }
 
   /** Sends SimplyPrint's `test` event once, now, and answers how it went. */

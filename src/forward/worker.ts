@@ -28,7 +28,8 @@ export interface ForwardLogger {
 export type DestinationStateChange = {
   destinationId: number;
   name: string;
-  state: 'paused' | 'disabled';
+  /** paused/disabled: it stopped by itself; resumed/deleted: the operator acted on it. */
+  state: 'paused' | 'disabled' | 'resumed' | 'deleted';
   reason: string;
 };
 
@@ -43,7 +44,10 @@ export interface WorkerOptions {
   /** How long stop() waits for sends in flight (they are sent again after a restart anyway). */
   stopGraceMs?: number;
   logger?: ForwardLogger;
-  /** A destination paused itself after consecutive failures, or was disabled by a 410: alert. */
+  /**
+   * A destination paused itself after consecutive failures or was disabled by a 410 (alert), or
+   * the operator resumed, re-enabled or deleted one (the alert is over).
+   */
   onStateChange?: (change: DestinationStateChange) => void;
   /** Every attempt, after it is logged (live dashboard updates). */
   onAttempt?: (attempt: AttemptRecord, outcome: JobOutcome) => void;

@@ -37,6 +37,7 @@ export const ALERT_RULES = [
   { id: 'storage.disk', kind: 'condition', label: 'Disk almost full', enabled: true, severity: 'critical' },
   { id: 'database.error', kind: 'condition', label: 'Database error', enabled: true, severity: 'critical' },
   { id: 'simplyprint.webhook', kind: 'condition', label: "SimplyPrint's webhook does not match", enabled: true, severity: 'critical' },
+  { id: 'forward.stopped', kind: 'condition', label: 'Forwarding destination stopped', enabled: true, severity: 'warning' },
 ] as const satisfies readonly AlertRuleInfo[];
 
 export type AlertRuleId = (typeof ALERT_RULES)[number]['id'];

@@ -12,6 +12,8 @@ export type PushEvent =
   | { type: 'alert.changed'; change: AlertChangeKind; alert: Alert; notify: boolean }
   | { type: 'alerts.settings_changed'; settings: AlertSettings }
   /** The tunnel's state or URL changed (see src/health/tunnels/). */
-  | { type: 'tunnel.changed'; status: TunnelStatus };
+  | { type: 'tunnel.changed'; status: TunnelStatus }
+  /** A forward attempt was logged or a destination changed state: the Forwarding page re-reads. */
+  | { type: 'forward.changed'; destinationId: string };
 
 export type PushType = PushEvent['type'];

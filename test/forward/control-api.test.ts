@@ -2,6 +2,7 @@
 // a webhook in on the receiver, forwarded out, managed and inspected over HTTP.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../helpers/in-process-app.js';
+import { readSse } from '../helpers/sse.js';
 import { waitFor } from '../helpers/wait.js';
 import { ok, startServer, type TestServer } from './harness.js';
 
@@ -100,4 +101,30 @@ describe('forwarding control API', () => {
     const response = await fetch(`${running.controlUrl}/api/v1/forward/destinations`);
     expect(response.status).toBe(401);
   });
+
+  it('raises an alert when a destination pauses itself, pushes each attempt live, and resolves the alert on resume', async () => {
+    let fail = true;
+    target = await startServer(() => (fail ? { status: 503, body: 'down' } : ok));
+    running = await startApp({}, { forwarding: { pollIntervalMs: 50, backoff: { baseMs: 20, maxMs: 40 } } });
+    const api = running.api;
+    const stream = await readSse(`${running.controlUrl}/api/v1/stream`, running.token);
+    const destination = await read(api('/api/v1/forward/destinations', json({ name: 'Farm ERP', maxAttempts: 1, pauseAfterFailures: 2, config: { type: 'http', url: target.url } })));
+    for (const job of [1, 2]) {
+      expect((await running.post(JSON.stringify({ webhook_id: 1, event: 'job.done', timestamp: 1_764_000_000 + job, data: { job: { id: job } } }))).status).toBe(200);
+    }
+    await stream.next((push) => push.type === 'forward.changed' && push.destinationId === destination.id);
+    const openAlert = async () =>
+      (await read(api('/api/v1/alerts?status=open'))).items.find((a: { rule: string }) => a.rule === 'forward.stopped');
+    const alert = await waitFor(openAlert, 'the forward.stopped alert');
+    expect(alert).toMatchObject({ title: 'Forwarding to Farm ERP paused', severity: 'warning' });
+    expect(alert.message).toContain('Paused after 2 consecutive failures');
+
+    fail = false;
+    expect((await api(`/api/v1/forward/destinations/${destination.id}/resume`, { method: 'POST' })).status).toBe(200);
+    await waitFor(async () => (await openAlert()) === undefined, 'the alert to resolve');
+    const history = (await read(api('/api/v1/alerts?status=resolved'))).items;
+    expect(history).toEqual([expect.objectContaining({ rule: 'forward.stopped', resolution: 'cleared' })]);
+    stream.close();
+  });
 });
+

@@ -41,6 +41,7 @@ export const enAlerts = {
     storage_disk: 'Disk almost full',
     database_error: 'Database error',
     simplyprint_webhook: "SimplyPrint's webhook does not match",
+    forward_stopped: 'Forwarding destination stopped',
   },
   settings: {
     title: 'Settings',

@@ -46,6 +46,7 @@ export const ruAlerts = {
     storage_disk: 'Диск почти заполнен',
     database_error: 'Ошибка базы данных',
     simplyprint_webhook: 'Вебхук SimplyPrint не совпадает',
+    forward_stopped: 'Пересылка остановлена',
   },
   settings: {
     title: 'Настройки',

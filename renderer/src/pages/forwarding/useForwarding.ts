@@ -1,12 +1,12 @@
-// Destinations with their statistics. Forwarding has no push of its own, so while the page is open
-// the figures are re-read every few seconds, and at once after stored events (jobs were queued).
+// Destinations with their statistics, re-read when the core says something changed: an attempt was
+// logged or a destination paused, was disabled or resumed (`forward.changed`), or events were
+// stored (jobs were queued). Bursts are coalesced into one read per interval.
 import { useEffect, useMemo, useState } from 'react';
 import type { Destination, DestinationStats } from '../../../../src/shared/forward.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useAsync } from '../../api/useAsync.js';
 import { useThrottledRefresh } from '../../api/usePush.js';
-
-export const REFRESH_MS = 5000;
+import { useReloadOnReconnect } from '../../api/useReloadOnReconnect.js';
 
 export interface DestinationRow {
   destination: Destination;
@@ -17,11 +17,8 @@ export function useForwarding() {
   const api = useApi();
   const data = useAsync(() => Promise.all([api.listForwardDestinations(), api.forwardStats()]), [api]);
   const { reload } = data;
-  useEffect(() => {
-    const timer = setInterval(reload, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
-  useThrottledRefresh((push) => push.type === 'event.stored', reload, 1500);
+  useThrottledRefresh((push) => push.type === 'event.stored' || push.type === 'forward.changed', reload, 1000);
+  useReloadOnReconnect(reload);
   // Bumped on every answer, so the open delivery log re-reads along with the figures.
   const [version, setVersion] = useState(0);
   useEffect(() => setVersion((n) => n + 1), [data.data]);
