@@ -92,7 +92,7 @@ export function createAlertStore(db: Db) {
     },
     /** One transaction per engine step: an alert never half-changes. */
     save(records: readonly AlertRecord[]): void {
-      if (records.length > 0) saveAll(records);
+      if (records.length > 0) saveAll.immediate(records);
     },
     list(query: AlertQuery): AlertPage {
       const limit = query.limit ?? 100;

@@ -173,7 +173,7 @@ export class Forwarding {
         }
         created.push(this.outbox.insert({ destinationId: destination.id, eventId: Number(eventId), event: row.event, kind: 'replay', dueAt: now }));
       }
-    })();
+    }).immediate(); // it reads the events, then writes: see store/batch-committer.ts
     this.worker.wake();
     return {
       deliveries: created.map((jobId) => this.log.deliveryItem(jobId)).filter((d): d is Delivery => d !== null),

@@ -64,5 +64,8 @@ export function createBatchCommitter(db: Db, hooks: readonly IngestHook[]) {
     ),
   );
 
-  return (items: readonly BatchItem[]): BatchResult[] => commit(items);
+  // IMMEDIATE takes the write lock before the first read. A deferred transaction that reads first
+  // (the duplicate lookup) fails at once with SQLITE_BUSY_SNAPSHOT, never waiting, when the
+  // dashboard's connection commits in between — and the sender would get a 503.
+  return (items: readonly BatchItem[]): BatchResult[] => commit.immediate(items);
 }

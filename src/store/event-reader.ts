@@ -185,7 +185,8 @@ export function createEventReader(db: Db) {
         for (const [event, n] of perEvent) uncount.run(n, event);
         return chunk.length;
       });
-      for (let n = deleteChunk(); n > 0; n = deleteChunk()) deleted += n;
+      // IMMEDIATE: the chunk is read, then deleted; see batch-committer.ts.
+      for (let n = deleteChunk.immediate(); n > 0; n = deleteChunk.immediate()) deleted += n;
       return deleted;
     },
   };
