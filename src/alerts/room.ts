@@ -3,10 +3,11 @@
 // timer. Every change is written to SQLite, then published as an `alert.changed` push, which the
 // dashboard, the tray and the notifier (Electron or a terminal) listen to.
 import type { Logger } from 'pino';
+import { receiverCheck } from '../health/basic-checks.js';
 import type { PushHub } from '../push-hub.js';
 import type { Alert, AlertPage, AlertQuery, AlertSettings, AlertSettingsUpdate } from '../shared/alerts.js';
 import type { PushEvent } from '../shared/push.js';
-import type { EventDetail, HealthCheck, HealthReport } from '../shared/schemas.js';
+import type { EventDetail, HealthReport } from '../shared/schemas.js';
 import type { Db } from '../store/database.js';
 import { createAlertStore } from './alert-store.js';
 import { applyForwardState, applyHealth, applyIngestError, applyRefusal, applyTick, printingNow, type ForwardStateChange } from './condition-rules.js';
@@ -203,14 +204,3 @@ export function createAlertsRoom(options: AlertsRoomOptions) {
 }
 
 export type AlertsRoom = ReturnType<typeof createAlertsRoom>;
-
-function receiverCheck(receiver: { listening: boolean; host: string; port: number; error: string | null }, at: number): HealthCheck {
-  return {
-    id: 'receiver.listening',
-    title: 'Receiver',
-    status: receiver.listening ? 'ok' : 'problem',
-    finding: receiver.listening ? `Listening on ${receiver.host}:${receiver.port}.` : (receiver.error ?? `Not listening on ${receiver.host}:${receiver.port}.`),
-    action: receiver.listening ? null : 'Free the port or choose another one, then restart FarmHook.',
-    checkedAt: new Date(at).toISOString(),
-  };
-}

@@ -3,8 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import { statfs, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { healthMessage, type HealthMessage } from '../shared/health-messages.js';
 import type { CheckStatus, HealthCheck, HealthReport } from '../shared/schemas.js';
 import type { Db } from '../store/database.js';
+import { buildCheck, nested, textMessage } from './check.js';
 
 export interface HealthInputs {
   db: Db;
@@ -25,35 +27,46 @@ export function overallStatus(checks: readonly HealthCheck[]): CheckStatus {
   return checks.reduce<CheckStatus>((worst, check) => (RANK[check.status] > RANK[worst] ? check.status : worst), 'ok');
 }
 
-function ago(ms: number): string {
+function ago(ms: number): HealthMessage {
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return 'less than a minute ago';
-  if (minutes < 120) return `${minutes} min ago`;
+  if (minutes < 1) return healthMessage('time.ago.now');
+  if (minutes < 120) return healthMessage('time.ago.minutes', { minutes });
   const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+  return hours < 48 ? healthMessage('time.ago.hours', { hours }) : healthMessage('time.ago.days', { days: Math.round(hours / 24) });
+}
+
+/** Is the receiver listening (also checked on its own by the alerts room). */
+export function receiverCheck(receiver: HealthInputs['receiver'], at: number): HealthCheck {
+  const { listening, host, port, error } = receiver;
+  return listening
+    ? buildCheck('receiver.listening', 'Receiver', 'ok', healthMessage('receiver.listening.ok', { host, port }), null, at)
+    : buildCheck(
+        'receiver.listening',
+        'Receiver',
+        'problem',
+        // The listen failure's own words (src/listen-error.ts), which name the port and the way out.
+        error === null ? healthMessage('receiver.listening.not_listening', { host, port }) : textMessage(error),
+        healthMessage('receiver.listening.action'),
+        at,
+      );
 }
 
 export function createBasicChecks(inputs: HealthInputs) {
   const now = inputs.now ?? Date.now;
   let integrity: { at: number; result: string } | null = null;
 
-  const check = (id: string, title: string, status: CheckStatus, finding: string, action: string | null = null): HealthCheck => ({
-    id,
-    title,
-    status,
-    finding,
-    action,
-    checkedAt: new Date(now()).toISOString(),
-  });
+  const check = (id: string, title: string, status: CheckStatus, finding: HealthMessage, action: HealthMessage | null = null): HealthCheck =>
+    buildCheck(id, title, status, finding, action, now());
 
   async function writable(): Promise<HealthCheck> {
-    const probe = join(inputs.dataDir, `.write-check-${randomBytes(4).toString('hex')}`);
+    const dir = inputs.dataDir;
+    const probe = join(dir, `.write-check-${randomBytes(4).toString('hex')}`);
     try {
       await writeFile(probe, 'ok');
       await unlink(probe);
-      return check('storage.writable', 'Data folder writable', 'ok', `FarmHook can write to ${inputs.dataDir}.`);
+      return check('storage.writable', 'Data folder writable', 'ok', healthMessage('storage.writable.ok', { dir }));
     } catch (error) {
-      return check('storage.writable', 'Data folder writable', 'problem', `Cannot write to ${inputs.dataDir}: ${(error as Error).message}.`, 'Check the folder permissions and that the disk is mounted read-write.');
+      return check('storage.writable', 'Data folder writable', 'problem', healthMessage('storage.writable.failed', { dir, error: (error as Error).message }), healthMessage('storage.writable.action'));
     }
   }
 
@@ -62,12 +75,12 @@ export function createBasicChecks(inputs: HealthInputs) {
       const stats = await statfs(inputs.dataDir);
       const free = stats.bavail * stats.bsize;
       const share = free / (stats.blocks * stats.bsize);
-      const text = `${(free / GIB).toFixed(1)} GiB free (${Math.round(share * 100)}%) on the data disk.`;
-      if (free < 0.2 * GIB) return check('storage.disk', 'Disk space', 'problem', text, 'Free disk space now: new deliveries cannot be stored once the disk is full.');
-      if (free < GIB || share < 0.05) return check('storage.disk', 'Disk space', 'warning', text, 'Free some disk space or delete old events.');
+      const text = healthMessage('storage.disk.free', { free: (free / GIB).toFixed(1), percent: Math.round(share * 100) });
+      if (free < 0.2 * GIB) return check('storage.disk', 'Disk space', 'problem', text, healthMessage('storage.disk.full_action'));
+      if (free < GIB || share < 0.05) return check('storage.disk', 'Disk space', 'warning', text, healthMessage('storage.disk.low_action'));
       return check('storage.disk', 'Disk space', 'ok', text);
     } catch (error) {
-      return check('storage.disk', 'Disk space', 'unknown', `Could not read free space: ${(error as Error).message}.`);
+      return check('storage.disk', 'Disk space', 'unknown', healthMessage('storage.disk.unknown', { error: (error as Error).message }));
     }
   }
 
@@ -82,28 +95,23 @@ export function createBasicChecks(inputs: HealthInputs) {
       }
     }
     return integrity.result === 'ok'
-      ? check('database.integrity', 'Database', 'ok', 'The database passed its integrity check.')
-      : check('database.integrity', 'Database', 'problem', `The database integrity check failed: ${integrity.result}.`, 'Stop FarmHook, back up the data folder and contact support.');
+      ? check('database.integrity', 'Database', 'ok', healthMessage('database.integrity.ok'))
+      : check('database.integrity', 'Database', 'problem', healthMessage('database.integrity.failed', { result: integrity.result }), healthMessage('database.integrity.action'));
   }
 
-  function receiver(): HealthCheck {
-    const { listening, host, port, error } = inputs.receiver;
-    return listening
-      ? check('receiver.listening', 'Receiver', 'ok', `Listening on ${host}:${port}.`)
-      : check('receiver.listening', 'Receiver', 'problem', error ?? `Not listening on ${host}:${port}.`, 'Free the port or choose another one, then restart FarmHook.');
-  }
+  const receiver = (): HealthCheck => receiverCheck(inputs.receiver, now());
 
   function secret(): HealthCheck {
     return inputs.secretConfigured
-      ? check('receiver.secret', 'Webhook secret', 'ok', 'Deliveries must carry the webhook secret.')
-      : check('receiver.secret', 'Webhook secret', 'warning', 'No webhook secret is set: anyone who can reach the port can post events.', 'Set a secret (--secret, FARMHOOK_SECRET or config.json) and the same one in SimplyPrint.');
+      ? check('receiver.secret', 'Webhook secret', 'ok', healthMessage('receiver.secret.ok'))
+      : check('receiver.secret', 'Webhook secret', 'warning', healthMessage('receiver.secret.missing'), healthMessage('receiver.secret.action'));
   }
 
   function lastDelivery(): HealthCheck {
     const last = inputs.lastReceivedAt();
-    if (last === null) return check('deliveries.last', 'Last delivery', 'unknown', 'Nothing has been received yet.', "Point SimplyPrint's webhook at this receiver and press Test.");
+    if (last === null) return check('deliveries.last', 'Last delivery', 'unknown', healthMessage('deliveries.last.none'), healthMessage('deliveries.last.none_action'));
     const age = now() - last;
-    return check('deliveries.last', 'Last delivery', age > 6 * 3_600_000 ? 'warning' : 'ok', `Last delivery ${ago(age)} (${new Date(last).toISOString()}).`);
+    return check('deliveries.last', 'Last delivery', age > 6 * 3_600_000 ? 'warning' : 'ok', healthMessage('deliveries.last.at', { ago: nested(ago(age)), at: new Date(last).toISOString() }));
   }
 
   return async function runChecks(): Promise<HealthReport> {

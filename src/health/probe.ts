@@ -1,7 +1,9 @@
 // Sends one reachability probe (see probe-registry.ts) and says in plain words what happened:
 // arrived with its round trip, or a classified failure (DNS, refused, timeout, TLS, the wrong
 // service answering, an HTTP error from whatever sits in between).
+import { englishOf, healthMessage, type HealthMessage, type HealthMessageKey } from '../shared/health-messages.js';
 import type { ProbeFailure, ProbeResult } from '../shared/setup.js';
+import { nested } from './check.js';
 import { PROBE_HEADER, UNKNOWN_PROBE_HEADER, type ProbeRegistry } from './probe-registry.js';
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 10_000;
@@ -19,9 +21,10 @@ function errorCode(error: unknown): string | null {
   return null;
 }
 
-export function classifyFetchError(error: unknown): { failure: ProbeFailure; detail: string } {
+/** `detail`: the system error code, or "no answer" (as a message: it is FarmHook's words) for a timeout. */
+export function classifyFetchError(error: unknown): { failure: ProbeFailure; detail: string | HealthMessage } {
   const name = (error as { name?: string }).name;
-  if (name === 'TimeoutError' || name === 'AbortError') return { failure: 'timeout', detail: 'no answer' };
+  if (name === 'TimeoutError' || name === 'AbortError') return { failure: 'timeout', detail: healthMessage('probe.no_answer') };
   const code = errorCode(error) ?? 'unknown';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_NODATA') return { failure: 'dns', detail: code };
   if (code === 'ECONNREFUSED') return { failure: 'refused', detail: code };
@@ -30,17 +33,32 @@ export function classifyFetchError(error: unknown): { failure: ProbeFailure; det
   return { failure: 'network', detail: code };
 }
 
-const ADVICE: Record<ProbeFailure, string> = {
-  dns: 'The name does not resolve: check the spelling, that the DDNS name is updated, or (for a new tunnel URL) wait a few seconds and try again.',
-  refused: 'Nothing accepts connections there: the port is closed, the router does not forward it to this PC, or the tunnel/proxy is not running.',
-  timeout: 'No answer in time: a firewall probably drops the traffic, or the router forwards the port to another device.',
-  tls: 'The HTTPS handshake failed: the certificate is invalid for this name, or the address speaks plain HTTP (use http://).',
-  wrong_service: 'Something answered, but not this FarmHook: the port forward or proxy points at another program or device.',
-  http_4xx: 'An error page came back instead of FarmHook: the proxy or tunnel does not pass this path to FarmHook, or it needs a login.',
-  http_5xx: 'The proxy or tunnel answered with an error: it is up but cannot reach FarmHook (wrong local port, or FarmHook listens on another address).',
-  invalid_url: 'This is not an http:// or https:// address.',
-  network: 'The connection failed on the way (reset or unreachable network).',
-};
+const ADVICE = {
+  dns: 'probe.advice.dns',
+  refused: 'probe.advice.refused',
+  timeout: 'probe.advice.timeout',
+  tls: 'probe.advice.tls',
+  wrong_service: 'probe.advice.wrong_service',
+  http_4xx: 'probe.advice.http_4xx',
+  http_5xx: 'probe.advice.http_5xx',
+  invalid_url: 'probe.advice.invalid_url',
+  network: 'probe.advice.network',
+} as const satisfies Record<ProbeFailure, HealthMessageKey>;
+
+const TITLE = {
+  dns: 'probe.title.dns',
+  refused: 'probe.title.refused',
+  timeout: 'probe.title.timeout',
+  tls: 'probe.title.tls',
+  wrong_service: 'probe.title.wrong_service',
+  http_4xx: 'probe.title.http',
+  http_5xx: 'probe.title.http',
+  invalid_url: 'probe.title.invalid_url',
+  network: 'probe.title.network',
+} as const satisfies Record<ProbeFailure, HealthMessageKey>;
+
+const advice = (failure: ProbeFailure) => nested(healthMessage(ADVICE[failure]));
+const detailParam = (detail: string | HealthMessage) => (typeof detail === 'string' ? detail : nested(detail));
 
 export interface ProbeOptions {
   timeoutMs?: number;
@@ -49,7 +67,7 @@ export interface ProbeOptions {
 
 export async function sendProbe(registry: ProbeRegistry, target: string, options: ProbeOptions = {}): Promise<ProbeResult> {
   const checkedAt = new Date().toISOString();
-  const result = (fields: Partial<ProbeResult> & Pick<ProbeResult, 'ok' | 'message'>): ProbeResult => ({
+  const result = ({ message, ...fields }: Partial<Omit<ProbeResult, 'message' | 'messageRef'>> & Pick<ProbeResult, 'ok'> & { message: HealthMessage }): ProbeResult => ({
     target,
     roundTripMs: null,
     failure: null,
@@ -57,13 +75,15 @@ export async function sendProbe(registry: ProbeRegistry, target: string, options
     arrivedFrom: null,
     checkedAt,
     ...fields,
+    message: englishOf(message),
+    messageRef: message,
   });
   let url: URL;
   try {
     url = new URL(target);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
   } catch {
-    return result({ ok: false, failure: 'invalid_url', message: ADVICE.invalid_url });
+    return result({ ok: false, failure: 'invalid_url', message: healthMessage(ADVICE.invalid_url) });
   }
   const nonce = registry.issue();
   const started = performance.now();
@@ -83,43 +103,40 @@ export async function sendProbe(registry: ProbeRegistry, target: string, options
       const arrival = registry.arrival(nonce);
       if (arrival) {
         // It got here; only the answer was lost on the way back. SimplyPrint's deliveries would arrive.
-        return result({ ok: true, roundTripMs: Math.round(performance.now() - started), arrivedFrom: arrival.remoteAddress, message: `The probe arrived, but its answer was lost on the way back (${detail}).` });
+        return result({ ok: true, roundTripMs: Math.round(performance.now() - started), arrivedFrom: arrival.remoteAddress, message: healthMessage('probe.answer_lost', { detail: detailParam(detail) }) });
       }
-      return result({ ok: false, failure, message: `${failureTitle(failure)} (${detail}). ${ADVICE[failure]}` });
+      return result({ ok: false, failure, message: healthMessage('probe.fetch_failed', { title: nested(healthMessage(TITLE[failure])), detail: detailParam(detail), advice: advice(failure) }) });
     }
     const roundTripMs = Math.round(performance.now() - started);
     const arrival = registry.arrival(nonce);
     const echoed = response.headers.get(PROBE_HEADER) === nonce;
     if (arrival && response.ok) {
-      return result({ ok: true, roundTripMs, httpStatus: response.status, arrivedFrom: arrival.remoteAddress, message: `Reached this FarmHook in ${roundTripMs} ms.` });
+      return result({ ok: true, roundTripMs, httpStatus: response.status, arrivedFrom: arrival.remoteAddress, message: healthMessage('probe.reached', { ms: roundTripMs }) });
     }
+    const status = response.status;
     if (arrival) {
-      return result({ ok: false, roundTripMs, httpStatus: response.status, failure: response.status >= 500 ? 'http_5xx' : 'http_4xx', arrivedFrom: arrival.remoteAddress, message: `The probe arrived, but the answer came back as HTTP ${response.status}.` });
+      return result({ ok: false, roundTripMs, httpStatus: status, failure: status >= 500 ? 'http_5xx' : 'http_4xx', arrivedFrom: arrival.remoteAddress, message: healthMessage('probe.arrived_http_error', { status }) });
     }
-    if (response.status >= 300 && response.status < 400) {
-      return result({ ok: false, roundTripMs, httpStatus: response.status, failure: 'wrong_service', message: `The address redirects to ${response.headers.get('location') ?? 'another address'}; SimplyPrint needs the final address. ${ADVICE.wrong_service}` });
+    if (status >= 300 && status < 400) {
+      const location = response.headers.get('location');
+      const message =
+        location === null
+          ? healthMessage('probe.redirect_unknown', { advice: advice('wrong_service') })
+          : healthMessage('probe.redirect', { location, advice: advice('wrong_service') });
+      return result({ ok: false, roundTripMs, httpStatus: status, failure: 'wrong_service', message });
     }
-    if (response.status === 404 && !echoed && response.headers.get(UNKNOWN_PROBE_HEADER) === '1') {
-      return result({ ok: false, roundTripMs, httpStatus: 404, failure: 'wrong_service', message: 'Another FarmHook answered (not this one): the port forward or proxy points at a different PC.' });
+    if (status === 404 && !echoed && response.headers.get(UNKNOWN_PROBE_HEADER) === '1') {
+      return result({ ok: false, roundTripMs, httpStatus: 404, failure: 'wrong_service', message: healthMessage('probe.other_farmhook') });
     }
-    if (response.status >= 500) return result({ ok: false, roundTripMs, httpStatus: response.status, failure: 'http_5xx', message: `HTTP ${response.status}. ${ADVICE.http_5xx}` });
-    if (response.status >= 400) return result({ ok: false, roundTripMs, httpStatus: response.status, failure: 'http_4xx', message: `HTTP ${response.status}. ${ADVICE.http_4xx}` });
-    return result({ ok: false, roundTripMs, httpStatus: response.status, failure: 'wrong_service', message: `HTTP ${response.status} from ${response.headers.get('server') ?? 'an unknown server'}. ${ADVICE.wrong_service}` });
+    if (status >= 500) return result({ ok: false, roundTripMs, httpStatus: status, failure: 'http_5xx', message: healthMessage('probe.http_error', { status, advice: advice('http_5xx') }) });
+    if (status >= 400) return result({ ok: false, roundTripMs, httpStatus: status, failure: 'http_4xx', message: healthMessage('probe.http_error', { status, advice: advice('http_4xx') }) });
+    const server = response.headers.get('server');
+    const message =
+      server === null
+        ? healthMessage('probe.wrong_service_unknown', { status, advice: advice('wrong_service') })
+        : healthMessage('probe.wrong_service', { status, server, advice: advice('wrong_service') });
+    return result({ ok: false, roundTripMs, httpStatus: status, failure: 'wrong_service', message });
   } finally {
     registry.settle(nonce);
   }
-}
-
-function failureTitle(failure: ProbeFailure): string {
-  return {
-    dns: 'The name does not resolve',
-    refused: 'Connection refused',
-    timeout: 'No answer in time',
-    tls: 'HTTPS handshake failed',
-    wrong_service: 'The wrong service answered',
-    http_4xx: 'HTTP error',
-    http_5xx: 'HTTP error',
-    invalid_url: 'Invalid address',
-    network: 'Network error',
-  }[failure];
 }

@@ -2,8 +2,10 @@
 // that points at the current public webhook URL, is enabled, carries the same secret, and subscribes
 // to the events needed. The one-click fix creates or updates that webhook through the API.
 import { SimplyPrintError, type SimplyPrintClient, type Webhook } from '../simplyprint/index.js';
+import { englishOf, healthMessage, type HealthMessage } from '../shared/health-messages.js';
 import { WEBHOOK_PATH } from '../shared/webhook-url.js';
 import type { SimplyPrintFailure, WebhookCheck } from '../shared/setup.js';
+import { nested } from './check.js';
 
 export const WEBHOOK_NAME = 'FarmHook';
 
@@ -11,16 +13,18 @@ export interface WebhookCheckInputs {
   client: SimplyPrintClient | null;
   /** The public webhook URL SimplyPrint must use now; null when there is none (LAN only, tunnel down). */
   expectedUrl: string | null;
-  /** Why there is no expected URL, in plain words (shown when expectedUrl is null). */
-  noUrlReason: string;
+  /** Why there is no expected URL, as a health message (shown when expectedUrl is null). */
+  noUrlReason: HealthMessage;
   secret: string | null;
   storedWebhookId: number | null;
   needed: readonly string[];
 }
 
+const UNEXPECTED = healthMessage('simplyprint.webhook.problem.unexpected');
+
 export function failureOf(error: unknown): SimplyPrintFailure {
   if (error instanceof SimplyPrintError) return { code: error.code, message: error.message, retryable: error.retryable };
-  return { code: 'internal', message: 'The check failed unexpectedly; see the log.', retryable: true };
+  return { code: 'internal', message: englishOf(UNEXPECTED), retryable: true };
 }
 
 const sameUrl = (a: string, b: string) => a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
@@ -57,6 +61,7 @@ function base(inputs: WebhookCheckInputs): WebhookCheck {
     missingEvents: [],
     fixAvailable: false,
     problems: [],
+    problemRefs: [],
     error: null,
     checkedAt: new Date().toISOString(),
   };
@@ -64,8 +69,13 @@ function base(inputs: WebhookCheckInputs): WebhookCheck {
 
 export async function checkWebhook(inputs: WebhookCheckInputs): Promise<{ check: WebhookCheck; webhook: Webhook | null }> {
   const check = base(inputs);
+  /** Each problem in English and as its catalogue message. */
+  const problem = (message: HealthMessage) => {
+    check.problems.push(englishOf(message));
+    check.problemRefs?.push(message);
+  };
   if (!inputs.client) {
-    check.problems.push('No SimplyPrint API key is set, so FarmHook cannot look at the webhook: check it in the SimplyPrint panel (Settings → Webhooks).');
+    problem(healthMessage('simplyprint.webhook.problem.no_api_key'));
     return { check, webhook: null };
   }
   let webhooks: Webhook[];
@@ -74,14 +84,15 @@ export async function checkWebhook(inputs: WebhookCheckInputs): Promise<{ check:
   } catch (error) {
     check.error = failureOf(error);
     check.status = check.error.retryable ? 'unknown' : 'problem';
-    check.problems.push(`SimplyPrint could not be asked: ${check.error.message}`);
+    // SimplyPrint's (or the client's) words as they are; FarmHook's own when the failure was unexpected.
+    problem(healthMessage('simplyprint.webhook.problem.api_failed', { error: error instanceof SimplyPrintError ? check.error.message : nested(UNEXPECTED) }));
     return { check, webhook: null };
   }
   const webhook = findOurWebhook(webhooks, inputs.storedWebhookId, inputs.expectedUrl);
-  if (!inputs.expectedUrl) check.problems.push(inputs.noUrlReason);
+  if (!inputs.expectedUrl) problem(inputs.noUrlReason);
   if (!webhook) {
     check.status = 'problem';
-    check.problems.push('SimplyPrint has no webhook pointing at FarmHook, so nothing will be delivered.');
+    problem(healthMessage('simplyprint.webhook.problem.missing'));
     check.fixAvailable = inputs.expectedUrl !== null;
     return { check, webhook: null };
   }
@@ -94,19 +105,22 @@ export async function checkWebhook(inputs: WebhookCheckInputs): Promise<{ check:
   check.missingEvents = inputs.needed.filter((event) => !webhook.events.includes(event));
   check.eventsCovered = check.missingEvents.length === 0;
   if (inputs.expectedUrl && !check.urlMatches) {
-    check.problems.push(`SimplyPrint delivers to ${webhook.url}, but FarmHook is reachable at ${inputs.expectedUrl} now.`);
+    problem(healthMessage('simplyprint.webhook.problem.wrong_url', { current: webhook.url, expected: inputs.expectedUrl }));
   }
-  if (!check.enabled) check.problems.push('The webhook is switched off in SimplyPrint, so it sends nothing.');
+  if (!check.enabled) problem(healthMessage('simplyprint.webhook.problem.disabled'));
   if (!check.secretMatches) {
-    check.problems.push(
+    // Which side has a secret, never the secret itself.
+    problem(
       inputs.secret === null
-        ? 'The webhook sends a secret, but FarmHook has none set (deliveries are accepted without checking).'
+        ? healthMessage('simplyprint.webhook.problem.secret_unexpected')
         : webhook.secret === null
-          ? 'The webhook sends no secret, so FarmHook refuses its deliveries.'
-          : 'The webhook sends a different secret than FarmHook expects, so FarmHook refuses its deliveries.',
+          ? healthMessage('simplyprint.webhook.problem.secret_missing')
+          : healthMessage('simplyprint.webhook.problem.secret_differs'),
     );
   }
-  if (!check.eventsCovered) check.problems.push(`The webhook does not subscribe to ${check.missingEvents.length} event(s) FarmHook needs: ${check.missingEvents.join(', ')}.`);
+  if (!check.eventsCovered) {
+    problem(healthMessage('simplyprint.webhook.problem.events_missing', { count: check.missingEvents.length, events: check.missingEvents.join(', ') }));
+  }
   const blocking = (inputs.expectedUrl !== null && !check.urlMatches) || !check.enabled || (!check.secretMatches && inputs.secret !== null);
   check.status = blocking ? 'problem' : check.problems.length > 0 ? 'warning' : 'ok';
   check.fixAvailable = inputs.expectedUrl !== null && check.problems.length > 0;

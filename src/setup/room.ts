@@ -18,6 +18,7 @@ import { checkWebhook, failureOf, findOurWebhook, saveWebhook } from '../health/
 import type { PushHub } from '../push-hub.js';
 import { SECRET_NAMES, type SecretStore } from '../secrets/index.js';
 import { AppApiError } from '../shared/api.js';
+import { englishOf, healthMessage, type HealthMessage } from '../shared/health-messages.js';
 import type { AppStatus } from '../shared/schemas.js';
 import type {
   DowntimeReport,
@@ -167,13 +168,16 @@ export function createSetupRoom(options: SetupRoomOptions) {
     return base ? `${base}${WEBHOOK_PATH}` : null;
   };
 
-  function noUrlReason(): string {
+  /** Why there is no public webhook URL, as a health message (the health checks show it translated). */
+  function noUrlReasonMessage(): HealthMessage {
     const mode = store.get('reachability').mode;
-    if (mode === 'lan_only') return 'FarmHook is set to "LAN only": SimplyPrint\u2019s servers on the internet cannot reach it.';
-    if (mode === 'cloudflare_quick') return 'The Cloudflare tunnel has no URL yet (not running or still starting).';
-    if (mode === 'ngrok') return 'No ngrok tunnel to this receiver was found.';
-    return 'No public address is set: choose how SimplyPrint reaches this PC in the setup wizard.';
+    if (mode === 'lan_only') return healthMessage('public_url.none.lan_only');
+    if (mode === 'cloudflare_quick') return healthMessage('public_url.none.cloudflare');
+    if (mode === 'ngrok') return healthMessage('public_url.none.ngrok');
+    return healthMessage('public_url.none.unset');
   }
+
+  const noUrlReason = (): string => englishOf(noUrlReasonMessage());
 
   // ----- SimplyPrint ----------------------------------------------------------------------------
 
@@ -226,7 +230,7 @@ export function createSetupRoom(options: SetupRoomOptions) {
     const key = JSON.stringify([expectedUrl, config.secret === null ? null : config.secret.length, sp, needed, simplyprintSettings().apiKeySet]);
     if (!force && webhookCache && webhookCache.key === key && Date.now() - webhookCache.at < webhookCheckTtl) return webhookCache.check;
     const c = client();
-    const { check, webhook } = await checkWebhook({ client: c, expectedUrl, noUrlReason: noUrlReason(), secret: config.secret, storedWebhookId: sp.webhookId, needed });
+    const { check, webhook } = await checkWebhook({ client: c, expectedUrl, noUrlReason: noUrlReasonMessage(), secret: config.secret, storedWebhookId: sp.webhookId, needed });
     if (c?.lastServerTime) lastServerTime = c.lastServerTime;
     // Adopt a webhook found by URL or path, so later checks and the test use it.
     if (webhook && sp.webhookId !== webhook.id) store.update('simplyprint', { webhookId: webhook.id });
@@ -352,6 +356,7 @@ export function createSetupRoom(options: SetupRoomOptions) {
     settings,
     publicWebhookUrl,
     noUrlReason,
+    noUrlReasonMessage,
     webhookCheck,
     lastPublicProbe: () => lastPublicProbe,
     lastServerTime: () => lastServerTime,

@@ -3,6 +3,7 @@
 // it) and the TypeScript type from one declaration, so the two transports cannot drift apart.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { EVENT_CATEGORIES } from './catalogue.js';
+import type { HealthMessage } from './health-messages.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -126,12 +127,35 @@ export type RejectionPage = Static<typeof RejectionPageSchema>;
 export const CHECK_STATUSES = ['ok', 'warning', 'problem', 'unknown'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
+/** Levels of messages inside a message's values (a finding > one address's failure > the probe's answer). */
+const HEALTH_MESSAGE_DEPTH = 4;
+
+function healthMessageObject(depth: number): TSchema {
+  const scalar = [Type.String(), Type.Number()];
+  const value = depth > 0 ? Type.Union([...scalar, Type.Array(healthMessageObject(depth - 1), { description: 'Messages, rendered in the same language and joined with a space' })]) : Type.Union(scalar);
+  return Type.Object({
+    key: Type.String({ description: 'Key in the health message catalogue (src/shared/health-messages.ts), e.g. storage.disk.free' }),
+    params: Type.Record(Type.String(), value, { description: 'Values for the {{name}} placeholders of the template' }),
+  });
+}
+
+/**
+ * A health sentence as a catalogue key and its values, so a client can show it in its own language
+ * (the catalogue has English and Russian); the plain-text field beside it is the English rendering.
+ */
+export const HealthMessageSchema = Type.Unsafe<HealthMessage>({
+  ...healthMessageObject(HEALTH_MESSAGE_DEPTH),
+  description: 'Catalogue key and values of the text beside it (src/shared/health-messages.ts); render with renderHealthMessage',
+});
+
 export const HealthCheckSchema = Type.Object({
   id: Type.String({ description: 'Stable id, e.g. receiver.listening' }),
   status: Type.Union(CHECK_STATUSES.map((s) => Type.Literal(s))),
   title: Type.String(),
-  finding: Type.String({ description: 'One line: what was found' }),
-  action: Nullable(Type.String({ description: 'What to do about it' })),
+  finding: Type.String({ description: 'One line: what was found (English)' }),
+  action: Nullable(Type.String({ description: 'What to do about it (English)' })),
+  findingMessage: Type.Optional(HealthMessageSchema),
+  actionMessage: Type.Optional(Nullable(HealthMessageSchema)),
   checkedAt: Type.String(),
 });
 export type HealthCheck = Static<typeof HealthCheckSchema>;

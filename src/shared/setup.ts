@@ -5,7 +5,7 @@
 // Secrets never appear here except in `GeneratedSecret`, the one-time answer the wizard shows for
 // copying.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { CHECK_STATUSES } from './schemas.js';
+import { CHECK_STATUSES, HealthMessageSchema } from './schemas.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 /** A union of string literals whose static type keeps the literals (a plain map would widen to string). */
@@ -83,6 +83,8 @@ export type SimplyPrintSettings = Static<typeof SimplyPrintSettingsSchema>;
 export const UrlWarningSchema = Type.Object({
   code: Literals(['chat_service', 'private_address', 'loopback', 'not_http', 'admin_port', 'path_differs'] as const),
   message: Type.String(),
+  /** `message` as a health catalogue key and values (src/shared/health-messages.ts). */
+  messageRef: Type.Optional(HealthMessageSchema),
 });
 export type UrlWarning = Static<typeof UrlWarningSchema>;
 
@@ -143,6 +145,8 @@ export const ProbeResultSchema = Type.Object(
     httpStatus: Nullable(Type.Integer()),
     /** Plain words: what happened and what it likely means. */
     message: Type.String(),
+    /** `message` as a health catalogue key and values (src/shared/health-messages.ts). */
+    messageRef: Type.Optional(HealthMessageSchema),
     /** Where the probe came in from, as the receiver saw it (a tunnel shows 127.0.0.1). */
     arrivedFrom: Nullable(Type.String()),
     checkedAt: Type.String(),
@@ -191,7 +195,9 @@ export const TunnelStatusSchema = Type.Object(
     /** cloudflared `/ready` readyConnections (edge connections up). */
     connections: Nullable(Type.Integer()),
     lastError: Nullable(Type.String()),
-    hints: Type.Array(Type.Object({ code: Literals(TUNNEL_HINTS), message: Type.String() })),
+    /** `lastError` as a health catalogue key and values (src/shared/health-messages.ts). */
+    lastErrorRef: Type.Optional(Nullable(HealthMessageSchema)),
+    hints: Type.Array(Type.Object({ code: Literals(TUNNEL_HINTS), message: Type.String(), messageRef: Type.Optional(HealthMessageSchema) })),
     verification: Nullable(ProbeResultSchema),
   },
   { title: 'TunnelStatus' },
@@ -251,6 +257,8 @@ export const WebhookCheckSchema = Type.Object(
     fixAvailable: Type.Boolean(),
     /** Plain words, one per problem found (empty when all is well). */
     problems: Type.Array(Type.String()),
+    /** `problems` as health catalogue keys and values, one per problem (src/shared/health-messages.ts). */
+    problemRefs: Type.Optional(Type.Array(HealthMessageSchema)),
     error: Nullable(SimplyPrintFailureSchema),
     checkedAt: Type.String(),
   },

@@ -1,5 +1,6 @@
 // What is wrong with a URL someone wants SimplyPrint to POST to, in plain words. Isomorphic: the
 // wizard warns as the technician types, the core uses the same rules for its checks.
+import { englishOf, healthMessage, type HealthMessage } from './health-messages.js';
 import type { UrlWarning } from './setup.js';
 
 export const WEBHOOK_PATH = '/api/v1/simplyprint/webhook';
@@ -49,36 +50,35 @@ export function normaliseBaseUrl(text: string): string | null {
   return `${url.protocol}//${url.host}${path}`;
 }
 
+const warning = (code: UrlWarning['code'], ref: HealthMessage): UrlWarning => ({ code, message: englishOf(ref), messageRef: ref });
+
 /** Warnings for a URL SimplyPrint's servers (on the internet) are meant to POST to. */
 export function webhookUrlWarnings(text: string, options: { controlPort?: number } = {}): UrlWarning[] {
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
-    return [{ code: 'not_http', message: 'This is not a web address: it must start with http:// or https://.' }];
+    return [warning('not_http', healthMessage('url_warning.not_web_address'))];
   }
   const warnings: UrlWarning[] = [];
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    warnings.push({ code: 'not_http', message: 'The address must start with http:// or https://.' });
+    warnings.push(warning('not_http', healthMessage('url_warning.not_http')));
   }
   const host = url.hostname;
   if (CHAT_HOSTS.some((re) => re.test(host))) {
-    warnings.push({
-      code: 'chat_service',
-      message: 'This looks like a Discord, Slack or Teams webhook: SimplyPrint would send that chat format there, not to FarmHook. Use FarmHook\u2019s own URL and forward to chat from FarmHook.',
-    });
+    warnings.push(warning('chat_service', healthMessage('url_warning.chat_service')));
   }
   if (isLoopbackHost(host)) {
-    warnings.push({ code: 'loopback', message: 'This address means "this computer" to whoever uses it: SimplyPrint\u2019s servers would be talking to themselves.' });
+    warnings.push(warning('loopback', healthMessage('url_warning.loopback')));
   } else if (isPrivateHost(host)) {
-    warnings.push({ code: 'private_address', message: 'This is a local-network address: SimplyPrint\u2019s servers are on the internet and cannot reach it. Use a port forward with a public name, or a tunnel.' });
+    warnings.push(warning('private_address', healthMessage('url_warning.private_address')));
   }
   if (options.controlPort && url.port === String(options.controlPort)) {
-    warnings.push({ code: 'admin_port', message: `Port ${options.controlPort} is FarmHook\u2019s dashboard, which only this PC can use. Webhooks go to the receiver port.` });
+    warnings.push(warning('admin_port', healthMessage('url_warning.admin_port', { port: options.controlPort })));
   }
   const path = url.pathname.replace(/\/+$/, '');
   if (path !== '' && path !== WEBHOOK_PATH && !path.endsWith(WEBHOOK_PATH)) {
-    warnings.push({ code: 'path_differs', message: `FarmHook receives webhooks at ${WEBHOOK_PATH}; this address has another path.` });
+    warnings.push(warning('path_differs', healthMessage('url_warning.path_differs', { path: WEBHOOK_PATH })));
   }
   return warnings;
 }

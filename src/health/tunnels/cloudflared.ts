@@ -8,7 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { Logger } from 'pino';
+import { healthMessage } from '../../shared/health-messages.js';
 import type { ProbeResult } from '../../shared/setup.js';
+import { nested, textMessage } from '../check.js';
 import { parseCloudflaredLine } from './cloudflared-output.js';
 import { TunnelStateHolder, type Tunnel, type TunnelListener } from './tunnel-state.js';
 
@@ -114,7 +116,7 @@ export class CloudflaredSupervisor implements Tunnel {
         this.holder.clearHint('not_verified');
         if (this.holder.state === 'connected') this.holder.state = 'verified';
       } else {
-        this.holder.hint('not_verified', `The tunnel is up but a probe through it did not reach FarmHook: ${result.message}`);
+        this.holder.hint('not_verified', healthMessage('tunnel.cloudflared.not_verified', { probe: nested(result.messageRef ?? textMessage(result.message)) }));
       }
     });
   }
@@ -155,9 +157,9 @@ export class CloudflaredSupervisor implements Tunnel {
       this.child = null;
       this.holder.update(() => {
         this.holder.state = 'failed';
-        this.holder.lastError = `cloudflared could not be started: ${error.message}`;
+        this.holder.lastError = healthMessage('tunnel.cloudflared.start_failed', { error: error.message });
         if (code === 'ENOENT' || code === 'EACCES') {
-          this.holder.hint('not_installed', `cloudflared was not found at "${this.options.binary}". Install it from Cloudflare (developers.cloudflare.com, "Downloads") or set its path in the settings.`);
+          this.holder.hint('not_installed', healthMessage('tunnel.cloudflared.not_installed', { binary: this.options.binary }));
         }
       });
       // A missing binary will not appear by itself: no restarts until started again.
@@ -172,8 +174,16 @@ export class CloudflaredSupervisor implements Tunnel {
       this.holder.update(() => {
         this.holder.state = 'failed';
         this.holder.connections = null;
-        this.holder.lastError = `cloudflared exited (${signal ?? `code ${code}`})${last ? `: ${last.slice(0, 300)}` : ''}`;
-        this.holder.hint('exited', 'cloudflared stopped; FarmHook starts it again. A quick tunnel gets a new URL each time, so SimplyPrint must be updated.');
+        const line = last.slice(0, 300);
+        this.holder.lastError =
+          signal === null
+            ? line
+              ? healthMessage('tunnel.cloudflared.exited_code_line', { code: String(code), line })
+              : healthMessage('tunnel.cloudflared.exited_code', { code: String(code) })
+            : line
+              ? healthMessage('tunnel.cloudflared.exited_signal_line', { signal, line })
+              : healthMessage('tunnel.cloudflared.exited_signal', { signal });
+        this.holder.hint('exited', healthMessage('tunnel.cloudflared.exited_hint'));
       });
       this.scheduleRestart();
     });
@@ -193,15 +203,16 @@ export class CloudflaredSupervisor implements Tunnel {
           this.markConnected(Math.max(1, this.holder.connections ?? 0));
           break;
         case 'rate_limited':
-          this.holder.hint('rate_limited', "Cloudflare refused a new quick tunnel (429 Too Many Requests): too many were requested from this network recently. FarmHook retries with growing pauses; if it persists, use a named tunnel or a port forward.");
+          this.holder.hint('rate_limited', healthMessage('tunnel.cloudflared.rate_limited'));
           break;
         case 'udp_blocked':
-          this.holder.hint('udp_blocked', 'cloudflared cannot reach Cloudflare over QUIC (UDP port 7844 is blocked or dropped), so FarmHook runs it with --protocol http2 (TCP). Allowing outbound UDP 7844 in the firewall also fixes it.');
+          this.holder.hint('udp_blocked', healthMessage('tunnel.cloudflared.udp_blocked'));
           // Restart over TCP rather than wait for cloudflared to give up on QUIC by itself.
           if (!this.http2 && this.holder.state !== 'connected' && this.holder.state !== 'verified') this.child?.kill('SIGTERM');
           break;
         case 'error':
-          this.holder.lastError = parsed.text;
+          // cloudflared's own log line, as it wrote it.
+          this.holder.lastError = textMessage(parsed.text);
           break;
       }
     });
@@ -212,7 +223,7 @@ export class CloudflaredSupervisor implements Tunnel {
     if (this.holder.publicUrl === url) return;
     const previous = this.holder.publicUrl ?? this.previousUrl;
     if (previous && previous !== url) {
-      this.holder.hint('url_changed', `The tunnel's URL changed to ${url}: SimplyPrint's webhook must point at the new URL.`);
+      this.holder.hint('url_changed', healthMessage('tunnel.cloudflared.url_changed', { url }));
     }
     this.holder.publicUrl = url;
     this.holder.verification = null;
@@ -265,7 +276,7 @@ export class CloudflaredSupervisor implements Tunnel {
         this.holder.connections = connections;
         if (this.holder.state === 'connected' || this.holder.state === 'verified') {
           this.holder.state = 'degraded';
-          this.holder.lastError = 'cloudflared reports no connection to Cloudflare right now.';
+          this.holder.lastError = healthMessage('tunnel.cloudflared.no_connection');
         }
       }
     });

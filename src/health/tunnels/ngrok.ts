@@ -2,7 +2,9 @@
 // agent's local API, `GET http://127.0.0.1:4040/api/tunnels`, which lists each tunnel's
 // `public_url` and `config.addr`. FarmHook does not start ngrok itself (the @ngrok/ngrok library
 // would download a native binary); it finds the tunnel that forwards to the receiver's port.
+import { healthMessage } from '../../shared/health-messages.js';
 import type { ProbeResult } from '../../shared/setup.js';
+import { nested, textMessage } from '../check.js';
 import { TunnelStateHolder, type Tunnel, type TunnelListener } from './tunnel-state.js';
 
 export interface NgrokOptions {
@@ -69,7 +71,7 @@ export class NgrokWatcher implements Tunnel {
         this.holder.clearHint('not_verified');
         if (this.holder.state === 'connected') this.holder.state = 'verified';
       } else {
-        this.holder.hint('not_verified', `ngrok is up but a probe through it did not reach FarmHook: ${result.message}`);
+        this.holder.hint('not_verified', healthMessage('tunnel.ngrok.not_verified', { probe: nested(result.messageRef ?? textMessage(result.message)) }));
       }
     });
   }
@@ -85,9 +87,9 @@ export class NgrokWatcher implements Tunnel {
       this.holder.update(() => {
         this.holder.state = 'failed';
         this.holder.publicUrl = null;
-        this.holder.lastError = `No ngrok agent answers at ${this.options.apiUrl}.`;
+        this.holder.lastError = healthMessage('tunnel.ngrok.no_agent', { url: this.options.apiUrl });
         this.holder.clearHint('no_matching_tunnel');
-        this.holder.hint('agent_not_running', `Start ngrok on this PC: \`ngrok http ${this.options.port}\` (after \`ngrok config add-authtoken <token>\`).`);
+        this.holder.hint('agent_not_running', healthMessage('tunnel.ngrok.start_agent', { port: this.options.port }));
       });
       return;
     }
@@ -100,14 +102,14 @@ export class NgrokWatcher implements Tunnel {
       if (!chosen) {
         this.holder.state = 'failed';
         this.holder.publicUrl = null;
-        this.holder.lastError = `ngrok runs, but none of its tunnels forwards to port ${this.options.port}.`;
-        this.holder.hint('no_matching_tunnel', `Run \`ngrok http ${this.options.port}\` (the receiver's port), not another port.`);
+        this.holder.lastError = healthMessage('tunnel.ngrok.no_matching_tunnel', { port: this.options.port });
+        this.holder.hint('no_matching_tunnel', healthMessage('tunnel.ngrok.wrong_port', { port: this.options.port }));
         return;
       }
       this.holder.clearHint('no_matching_tunnel');
       const url = String(chosen.public_url).replace(/\/+$/, '');
       if (this.holder.publicUrl && this.holder.publicUrl !== url) {
-        this.holder.hint('url_changed', `ngrok's URL changed to ${url}: SimplyPrint's webhook must point at the new URL.`);
+        this.holder.hint('url_changed', healthMessage('tunnel.ngrok.url_changed', { url }));
         this.holder.verification = null;
       }
       if (this.holder.publicUrl !== url) this.holder.state = 'connected';

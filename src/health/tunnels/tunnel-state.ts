@@ -1,5 +1,6 @@
 // What a tunnel reports, kept in one place for both providers: the state, the public URL, hints in
 // plain words, and who to tell when any of it changes.
+import { englishOf, type HealthMessage } from '../../shared/health-messages.js';
 import type { ProbeResult, TunnelHintCode, TunnelState, TunnelStatus } from '../../shared/setup.js';
 
 export interface Tunnel {
@@ -19,9 +20,10 @@ export class TunnelStateHolder {
   restarts = 0;
   nextRetryAt: Date | null = null;
   connections: number | null = null;
-  lastError: string | null = null;
+  /** The last error, as a health catalogue message (the status carries its English text too). */
+  lastError: HealthMessage | null = null;
   verification: ProbeResult | null = null;
-  private readonly hints = new Map<TunnelHintCode, string>();
+  private readonly hints = new Map<TunnelHintCode, HealthMessage>();
 
   constructor(
     private readonly provider: TunnelStatus['provider'],
@@ -39,7 +41,7 @@ export class TunnelStateHolder {
     if (JSON.stringify(after) !== before) this.listener(after, previousUrl);
   }
 
-  hint(code: TunnelHintCode, message: string): void {
+  hint(code: TunnelHintCode, message: HealthMessage): void {
     this.hints.set(code, message);
   }
 
@@ -60,8 +62,9 @@ export class TunnelStateHolder {
       restarts: this.restarts,
       nextRetryAt: this.nextRetryAt?.toISOString() ?? null,
       connections: this.connections,
-      lastError: this.lastError,
-      hints: [...this.hints].map(([code, message]) => ({ code, message })),
+      lastError: this.lastError === null ? null : englishOf(this.lastError),
+      lastErrorRef: this.lastError,
+      hints: [...this.hints].map(([code, message]) => ({ code, message: englishOf(message), messageRef: message })),
       verification: this.verification,
     };
   }
