@@ -92,7 +92,9 @@ export function createAlertStore(db: Db) {
     },
     /** One transaction per engine step: an alert never half-changes. */
     save(records: readonly AlertRecord[]): void {
-      if (records.length > 0) saveAll.immediate(records);
+      // Deferred is safe here: the first statement writes, so no stale read can be upgraded (and
+      // IMMEDIATE would also lock the attached search file).
+      if (records.length > 0) saveAll(records);
     },
     list(query: AlertQuery): AlertPage {
       const limit = query.limit ?? 100;
