@@ -108,11 +108,7 @@ export class Forwarding {
   }
 
   private operatorChanged(destinationId: number, name: string, state: 'resumed' | 'deleted', reason: string): void {
-    try {
-      this.options.onStateChange?.({ destinationId, name, state, reason });
-    } catch (error) {
-      this.options.logger?.error({ err: error }, 'forward: state listener failed');
-    }
+    this.worker.notifyStateChange({ destinationId, name, state, reason });
   }
 
   /** Sends SimplyPrint's `test` event once, now, and answers how it went. */

@@ -296,8 +296,13 @@ export class ForwardWorker {
 
   private announce(destination: DestinationRecord, state: 'paused' | 'disabled', reason: string): void {
     this.logger.warn({ destinationId: destination.id, name: destination.name, state }, `forward destination ${state}`);
+    this.notifyStateChange({ destinationId: destination.id, name: destination.name, state, reason });
+  }
+
+  /** Tells the listener (alerts, live pushes); a failing listener never stops forwarding. */
+  notifyStateChange(change: DestinationStateChange): void {
     try {
-      this.options.onStateChange?.({ destinationId: destination.id, name: destination.name, state, reason });
+      this.options.onStateChange?.(change);
     } catch (error) {
       this.logger.error({ err: error }, 'forward: state listener failed');
     }

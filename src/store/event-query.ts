@@ -2,7 +2,7 @@
 // Time bounds are turned into id bounds (received_at never decreases as ids grow: the ingest queue
 // guarantees it), so every filter stays an index range scan, whatever the table's size.
 import type { EventQuery } from '../shared/schemas.js';
-import { SEARCH_MATCH_FUNCTION, SEARCH_SCHEMA } from './search-index.js';
+import { INDEXED_UPTO, SEARCH_MATCH_FUNCTION, SEARCH_SCHEMA } from './search-index.js';
 import { ftsPhrase } from './search-text.js';
 
 export const DEFAULT_PAGE = 100;
@@ -42,9 +42,6 @@ export interface BuiltQuery {
   params: unknown[];
   limit: number;
 }
-
-/** Every event id up to this one is in the full-text index. */
-const INDEXED_UPTO = `(SELECT indexed_upto FROM ${SEARCH_SCHEMA}.search_progress WHERE id = 1)`;
 
 export const EVENT_COLUMNS = `e.id, e.received_at, e.event, e.category, e.event_ts, e.webhook_id, e.printer_id,
   e.printer_name, e.job_id, e.job_uid, e.job_file, e.job_state, e.user_name, e.queue_file, e.duplicates`;

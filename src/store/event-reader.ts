@@ -6,7 +6,7 @@ import type { EventDetail, EventItem, EventPage, EventQuery, StatsSummary } from
 import type { CommittedEvent } from './batch-committer.js';
 import type { Db } from './database.js';
 import { buildEventQuery, EVENT_COLUMNS, FIRST_ID_AT_OR_AFTER } from './event-query.js';
-import { SEARCH_SCHEMA } from './search-index.js';
+import { INDEXED_UPTO, SEARCH_SCHEMA } from './search-index.js';
 
 /** An `events` row as SQLite returns it (EVENT_COLUMNS). */
 export interface EventRow {
@@ -105,7 +105,7 @@ export function createEventReader(db: Db) {
   const deleteEvent = db.prepare('DELETE FROM events WHERE id = ?');
   // The search file keeps no text of a deleted event (events it has not indexed yet are not there).
   const deleteSearch = db.prepare(
-    `DELETE FROM ${SEARCH_SCHEMA}.events_fts WHERE rowid = ? AND rowid <= (SELECT indexed_upto FROM ${SEARCH_SCHEMA}.search_progress)`,
+    `DELETE FROM ${SEARCH_SCHEMA}.events_fts WHERE rowid = ? AND rowid <= ${INDEXED_UPTO}`,
   );
   // Ids are never handed out twice (see core-0002-search-file): remember the highest one deleted.
   const retireUpTo = db.prepare(`

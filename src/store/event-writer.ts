@@ -6,11 +6,13 @@ import type { Db } from './database.js';
 import type { Delivery } from './batch-committer.js';
 
 /**
- * Ids only go up, even after retention has emptied the table and SQLite would start again at 1:
- * retention records the highest id it deleted (see core-0002-search-file).
+ * The highest event id ever handed out. Ids only go up, even after retention has emptied the table
+ * and SQLite would start again at 1: retention records the highest id it deleted (see
+ * core-0002-search-file).
  */
-const NEXT_EVENT_ID = `(SELECT max(coalesce((SELECT max(id) FROM events), 0),
-  coalesce((SELECT value FROM store_meta WHERE name = 'last_event_id'), 0)) + 1)`;
+export const HIGHEST_EVENT_ID = `max(coalesce((SELECT max(id) FROM events), 0),
+  coalesce((SELECT value FROM store_meta WHERE name = 'last_event_id'), 0))`;
+const NEXT_EVENT_ID = `(${HIGHEST_EVENT_ID} + 1)`;
 
 export function prepareEventWriter(db: Db) {
   const findByHash = db.prepare<[Buffer], { id: number; duplicates: number }>(

@@ -12,6 +12,7 @@
 // are scanned and compared the same way (search-text.ts), and the two answers are merged.
 import Database from 'better-sqlite3';
 import type { Db } from './database.js';
+import { HIGHEST_EVENT_ID } from './event-writer.js';
 import { foldForSearch, searchTextOf, type SearchableRow } from './search-text.js';
 
 /** `farmhook.sqlite` → `farmhook-search.sqlite`. */
@@ -19,6 +20,9 @@ export const searchFileFor = (storeFile: string) => storeFile.replace(/(\.sqlite
 
 /** The schema name the search file is attached under on the store's connection. */
 export const SEARCH_SCHEMA = 'search';
+
+/** On the store's connection: every event id up to this one is in the full-text index. */
+export const INDEXED_UPTO = `(SELECT indexed_upto FROM ${SEARCH_SCHEMA}.search_progress WHERE id = 1)`;
 
 export function openSearchDatabase(file: string): Db {
   const db = new Database(file);
@@ -52,8 +56,7 @@ interface Progress {
  */
 export function createSearchIndexer(store: Db, search: Db) {
   const storeId = store.prepare("SELECT value FROM store_meta WHERE name = 'store_id'").pluck();
-  const highestId = store.prepare(`SELECT max(coalesce((SELECT max(id) FROM events), 0),
-    coalesce((SELECT value FROM store_meta WHERE name = 'last_event_id'), 0)) AS id`).pluck();
+  const highestId = store.prepare(`SELECT ${HIGHEST_EVENT_ID} AS id`).pluck();
   const unindexed = store.prepare<[number, number], SearchableRow & { id: number }>(
     'SELECT id, event, printer_name, job_file, user_name, queue_file FROM events WHERE id > ? ORDER BY id LIMIT ?',
   );
