@@ -12,6 +12,8 @@ export interface IngestFigures {
   bare: LoadResult;
   farmhook: LoadResult;
   ratio: number;
+  /** Each round's ratio, in the order run: how far this machine drifted during the run. */
+  roundRatios: number[];
 }
 
 const median = (values: number[]) => {
@@ -48,11 +50,13 @@ async function round(senders: number, seconds: number, token: string): Promise<{
 export async function ingest(senders: number, rounds: number, seconds: number, token: string): Promise<IngestFigures> {
   const results = [];
   for (let i = 0; i < rounds; i++) results.push(await round(senders, seconds, token));
+  const roundRatios = results.map((r) => r.farmhook.requestsPerSecond / r.bare.requestsPerSecond);
   return {
     senders,
     rounds,
     bare: medianResult(results.map((r) => r.bare)),
     farmhook: medianResult(results.map((r) => r.farmhook)),
-    ratio: median(results.map((r) => r.farmhook.requestsPerSecond / r.bare.requestsPerSecond)),
+    ratio: median(roundRatios),
+    roundRatios,
   };
 }

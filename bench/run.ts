@@ -65,12 +65,15 @@ console.log(`FarmHook benchmark — ${new Date().toISOString()} — ${cpus().len
 console.log(`## Durable ingest (${SECONDS} s per run, median of ${ROUNDS} rounds, every 200 after fsync)\n`);
 console.log('| senders | bare Node req/s | FarmHook req/s | ratio | FarmHook p50 | FarmHook p99 | bare p99 | errors |');
 console.log('|---|---|---|---|---|---|---|---|');
+const drift: string[] = [];
 for (const senders of [4, 32]) {
-  const { bare, farmhook, ratio } = await ingest(senders, ROUNDS, SECONDS, TOKEN);
+  const { bare, farmhook, ratio, roundRatios } = await ingest(senders, ROUNDS, SECONDS, TOKEN);
+  drift.push(`${senders} senders ${roundRatios.map((r) => `${fmt(100 * r)}%`).join(', ')}`);
   console.log(
     `| ${senders} | ${fmt(bare.requestsPerSecond)} | ${fmt(farmhook.requestsPerSecond)} | ${fmt(100 * ratio)}% | ${fmt(farmhook.p50, 2)} ms | ${fmt(farmhook.p99, 2)} ms | ${fmt(bare.p99, 2)} ms | ${farmhook.errors + farmhook.non2xx} |`,
   );
 }
+console.log(`\nEach round's ratio, in the order run: ${drift.join('; ')}.`);
 const floor = fsyncFloor();
 console.log(`\nThe disk's floor, measured after the runs: a 12-page overwrite + fsync takes ${fmt(floor.p50, 2)} ms at the median, ${fmt(floor.p99, 2)} ms at p99 (quiet machine).\n`);
 

@@ -67,15 +67,23 @@ export function prepareSessionRollup(db: Db) {
     ORDER BY started_at, id LIMIT 1`);
   const marksOf = db.prepare<[number], Mark>('SELECT at, kind FROM stats_session_marks WHERE session_id = ?');
   const insertMark = db.prepare('INSERT OR IGNORE INTO stats_session_marks (session_id, at, kind) VALUES (?, ?, ?)');
-  const insert = db.prepare(`
+  // RETURNING hands back the row as stored, saving a read after each write (this runs for every job
+  // event, inside the ingest transaction).
+  const insert = db.prepare<Record<string, unknown>, SessionRow>(`
     INSERT INTO stats_sessions (printer_id, job_key, job_id, job_uid, file, started_at, start_rank, estimate_ms, last_at)
-    VALUES (@printerId, @jobKey, @jobId, @jobUid, @file, @startedAt, @startRank, @estimateMs, @at)`);
-  const updateFacts = db.prepare(`
+    VALUES (@printerId, @jobKey, @jobId, @jobUid, @file, @startedAt, @startRank, @estimateMs, @at)
+    RETURNING *`);
+  // Positional, no RETURNING, and started_at set only when it moves: SQLite rewrites the entries of
+  // every index on a column the UPDATE assigns, even to the value it already has, and RETURNING *
+  // builds a whole row object. This statement runs for every job event; the row it leaves is
+  // worked out in JS below, the same way.
+  const updateFacts = db.prepare<[string | null, string | null, string | null, number, number | null, number, string | null, number | null, number | null, number]>(`
     UPDATE stats_sessions SET
-      job_id = coalesce(job_id, @jobId), job_uid = coalesce(job_uid, @jobUid), file = coalesce(@file, file),
-      started_at = @startedAt, start_rank = @startRank, estimate_ms = coalesce(@estimateMs, estimate_ms),
-      last_at = max(last_at, @at), terminal = @terminal, terminal_at = @terminalAt, ended_at = @endedAt
-    WHERE id = @id`);
+      job_id = coalesce(job_id, ?), job_uid = coalesce(job_uid, ?), file = coalesce(?, file),
+      start_rank = ?, estimate_ms = coalesce(?, estimate_ms),
+      last_at = max(last_at, ?), terminal = ?, terminal_at = ?, ended_at = ?
+    WHERE id = ?`);
+  const moveStart = db.prepare('UPDATE stats_sessions SET started_at = ? WHERE id = ?');
   const updateDerived = db.prepare('UPDATE stats_sessions SET outcome = ?, end_at = ?, paused_ms = ? WHERE id = ?');
   const addDaily = db.prepare(`
     INSERT INTO stats_printer_daily (day, printer_id, started, finished, failed, cancelled, lost, print_ms,
@@ -103,8 +111,7 @@ export function prepareSessionRollup(db: Db) {
   }
 
   /** Recomputes outcome, end and pauses of one session and moves its rollup contribution. */
-  function refresh(row: SessionRow, before: Map<number, DailyDelta>): void {
-    const marks = marksOf.all(row.id);
+  function refresh(row: SessionRow, marks: readonly Mark[], before: Map<number, DailyDelta>): void {
     let outcome: Outcome | null = null;
     let endAt: number | null = null;
     if (row.terminal !== null) {
@@ -123,13 +130,14 @@ export function prepareSessionRollup(db: Db) {
     }
     const until = endAt ?? Math.max(row.last_at, row.started_at);
     const pausedMs = until - row.started_at - segmentsLength(printSegments(row.started_at, until, marks));
-    updateDerived.run(outcome, endAt, pausedMs, row.id);
+    if (outcome !== row.outcome || endAt !== row.end_at || pausedMs !== row.paused_ms) updateDerived.run(outcome, endAt, pausedMs, row.id);
+    // Always written (not skipped by a value remembered here): a batch that rolls back would leave
+    // a remembered maximum the database never got.
     if (endAt !== null) raiseMaxLength.run(endAt - row.started_at);
     const after = dailyContribution(facts({ ...row, outcome, end_at: endAt }, marks));
     applyDaily(row.printer_id, subtractContributions(after, before));
   }
 
-  const contributionOf = (row: SessionRow) => dailyContribution(facts(row, marksOf.all(row.id)));
   const previousOf = (row: SessionRow) => previous.get(row.printer_id, row.started_at, row.started_at, row.id);
 
   return function record(input: JobEventInput): void {
@@ -140,14 +148,11 @@ export function prepareSessionRollup(db: Db) {
 
     let row = find.get(input.printerId, input.jobKey);
     const created = !row;
-    const before = row ? contributionOf(row) : new Map<number, DailyDelta>();
+    // Read once: this event adds at most one mark, and that one is appended below.
+    const marks = row ? marksOf.all(row.id) : [];
+    const before = row ? dailyContribution(facts(row, marks)) : new Map<number, DailyDelta>();
 
-    if (!row) {
-      const id = Number(
-        insert.run({ ...input, startedAt: start.at, startRank: start.rank }).lastInsertRowid,
-      );
-      row = byId.get(id)!;
-    }
+    if (!row) row = insert.get({ ...input, startedAt: start.at, startRank: start.rank })!;
     const betterStart = start.rank > row.start_rank || (start.rank === row.start_rank && start.at < row.started_at);
     const moved = betterStart && start.at !== row.started_at;
     const previousBefore = moved ? previousOf(row) : undefined;
@@ -161,24 +166,24 @@ export function prepareSessionRollup(db: Db) {
         endedAt = input.dataEndedAt ?? input.at;
       }
     }
-    updateFacts.run({
-      id: row.id,
-      jobId: input.jobId,
-      jobUid: input.jobUid,
-      file: input.file,
-      startedAt: betterStart ? start.at : row.started_at,
-      startRank: betterStart ? start.rank : row.start_rank,
-      estimateMs: input.estimateMs,
-      at: input.at,
+    // The row as updateFacts leaves it (the columns refresh reads).
+    const current: SessionRow = {
+      ...row,
+      started_at: betterStart ? start.at : row.started_at,
+      start_rank: betterStart ? start.rank : row.start_rank,
+      estimate_ms: input.estimateMs ?? row.estimate_ms,
+      last_at: Math.max(row.last_at, input.at),
       terminal,
-      terminalAt,
-      endedAt,
-    });
-    if (input.step === 'paused') insertMark.run(row.id, input.at, 'pause');
-    if (input.step === 'resumed') insertMark.run(row.id, input.at, 'resume');
+      terminal_at: terminalAt,
+      ended_at: endedAt,
+    };
+    if (moved) moveStart.run(current.started_at, row.id);
+    updateFacts.run(input.jobId, input.jobUid, input.file, current.start_rank, input.estimateMs, input.at, terminal, terminalAt, endedAt, row.id);
+    const mark: Mark | null = input.step === 'paused' ? { at: input.at, kind: 'pause' } : input.step === 'resumed' ? { at: input.at, kind: 'resume' } : null;
+    // OR IGNORE: a mark already stored (a re-sent pause) is not a second one.
+    if (mark && insertMark.run(row.id, mark.at, mark.kind).changes > 0) marks.push(mark);
 
-    const current = byId.get(row.id)!;
-    refresh(current, before);
+    refresh(current, marks, before);
     // The sessions just before this one (before and after its start moved) may have gained or lost
     // their "next job", which is what closes a lost session. Nothing else can change that.
     if (!created && !moved) return;
@@ -187,7 +192,8 @@ export function prepareSessionRollup(db: Db) {
     for (const neighbour of [previousBefore, previousAfter]) if (neighbour) neighbours.set(neighbour.id, neighbour);
     for (const id of neighbours.keys()) {
       const neighbour = byId.get(id)!;
-      refresh(neighbour, contributionOf(neighbour));
+      const neighbourMarks = marksOf.all(id);
+      refresh(neighbour, neighbourMarks, dailyContribution(facts(neighbour, neighbourMarks)));
     }
   };
 }

@@ -15,8 +15,9 @@ export const HIGHEST_EVENT_ID = `max(coalesce((SELECT max(id) FROM events), 0),
 const NEXT_EVENT_ID = `(${HIGHEST_EVENT_ID} + 1)`;
 
 export function prepareEventWriter(db: Db) {
-  const findByHash = db.prepare<[Buffer], { id: number; duplicates: number }>(
-    'SELECT id, duplicates FROM events WHERE body_hash = ?',
+  // `event_ts IS ?` matches NULL too, and still uses the index (core-0003-dedup-index).
+  const findByHash = db.prepare<[number | null, Buffer], { id: number; duplicates: number }>(
+    'SELECT id, duplicates FROM events WHERE event_ts IS ? AND body_hash = ?',
   );
   const bumpDuplicate = db.prepare('UPDATE events SET duplicates = duplicates + 1, last_duplicate_at = ? WHERE id = ?');
   const insertEvent = db.prepare(`
@@ -36,8 +37,8 @@ export function prepareEventWriter(db: Db) {
 
   return {
     /** When this exact body is already stored: count the re-delivery and return the original. */
-    markDuplicate(hash: Buffer, receivedAt: number): { id: number; duplicates: number } | null {
-      const original = findByHash.get(hash);
+    markDuplicate(timestamp: number | null, hash: Buffer, receivedAt: number): { id: number; duplicates: number } | null {
+      const original = findByHash.get(timestamp, hash);
       if (!original) return null;
       bumpDuplicate.run(receivedAt, original.id);
       bumpCounter.run('duplicates');

@@ -1,9 +1,11 @@
-// The dashboard's connection writes too (forward attempts, alerts, retention) while the writer
-// thread commits deliveries. Neither may make the other fail: a delivery answered 503 because
-// another connection committed between its duplicate lookup and its insert was a real bug
-// (SQLITE_BUSY_SNAPSHOT on a deferred transaction, which SQLite never retries).
+// Other connections write to the store while deliveries are committed: the dashboard's (forward
+// attempts, alerts, retention) and, on a workshop PC, other programs. Neither may make a delivery
+// fail for no reason: a delivery answered 503 because another connection committed between its
+// duplicate lookup and its insert was a real bug (SQLITE_BUSY_SNAPSHOT on a deferred transaction,
+// which SQLite never retries). The other writer runs on a thread of its own, so its commits really do
+// land between the receiver's reads and writes.
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src/app.js';
 import { startApp, type RunningApp } from '../helpers/in-process-app.js';
@@ -14,21 +16,27 @@ beforeAll(async () => {
 });
 afterAll(() => farm.close());
 
+/** Commits one small transaction after another until told to stop; counts them in `shared[1]`. */
+const OTHER_WRITER = `
+const { workerData } = require('node:worker_threads');
+const Database = require('better-sqlite3');
+const shared = new Int32Array(workerData.shared);
+const db = new Database(workerData.file);
+db.pragma('busy_timeout = 5000');
+db.exec("INSERT INTO counters (name, value) VALUES ('test.other_writer', 0)");
+const bump = db.prepare("UPDATE counters SET value = value + 1 WHERE name = 'test.other_writer'");
+while (Atomics.load(shared, 0) === 0) {
+  bump.run();
+  Atomics.add(shared, 1, 1);
+}
+db.close();
+`;
+
 describe('deliveries while another connection keeps writing', () => {
   it('acknowledges every one of them', async () => {
-    const other = new Database(join(farm.dataDir, DATABASE_FILE));
-    other.pragma('busy_timeout = 5000');
-    other.exec("INSERT INTO counters (name, value) VALUES ('test.other_writer', 0)");
-    const bump = other.prepare("UPDATE counters SET value = value + 1 WHERE name = 'test.other_writer'");
-    let writing = true;
-    let writes = 0;
-    const writeLoop = () => {
-      if (!writing) return;
-      bump.run();
-      writes++;
-      setImmediate(writeLoop);
-    };
-    setImmediate(writeLoop);
+    const shared = new Int32Array(new SharedArrayBuffer(8));
+    const other = new Worker(OTHER_WRITER, { eval: true, workerData: { file: join(farm.dataDir, DATABASE_FILE), shared: shared.buffer } });
+    const exited = new Promise((resolve, reject) => other.once('exit', resolve).once('error', reject));
     try {
       const statuses: number[] = [];
       const sender = async (s: number) => {
@@ -38,12 +46,12 @@ describe('deliveries while another connection keeps writing', () => {
         }
       };
       await Promise.all([0, 1, 2, 3].map(sender));
-      expect(writes).toBeGreaterThan(100);
+      expect(Atomics.load(shared, 1)).toBeGreaterThan(100);
       expect(statuses.filter((status) => status !== 200)).toEqual([]);
       expect(statuses).toHaveLength(400);
     } finally {
-      writing = false;
-      other.close();
+      Atomics.store(shared, 0, 1);
+      await exited;
     }
   });
 });

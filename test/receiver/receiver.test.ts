@@ -76,6 +76,18 @@ describe('accepting SimplyPrint deliveries', () => {
     expect(((await later.json()) as { status: string }).status).toBe('received');
   });
 
+  it('recognises a re-delivery without a timestamp too', async () => {
+    // The duplicate index is ordered by SimplyPrint's timestamp first (core-0003-dedup-index); a
+    // body without one must still be found.
+    const raw = JSON.stringify({ webhook_id: 311, event: 'printer.online', data: { printer: { id: 77, name: 'Без времени' } } });
+    const first = (await (await farm.post(raw, withSecret)).json()) as { status: string; id: string };
+    expect(first.status).toBe('received');
+    expect(await (await farm.post(raw, withSecret)).json()).toEqual({ status: 'duplicate', id: first.id });
+    // Another body without a timestamp is its own event.
+    const other = await farm.post(raw.replace('77', '78'), withSecret);
+    expect(((await other.json()) as { status: string }).status).toBe('received');
+  });
+
   it('stores concurrent deliveries each once, each with its own id', async () => {
     const bodies = Array.from({ length: 50 }, (_, i) => phpJson(envelope('job.started', { job: printJob({ id: 10_000 + i }) })));
     const before = await eventsStored();

@@ -7,5 +7,6 @@ import { alertsTables } from './alerts-0001-alerts.js';
 import { healthRunsSetup } from './health-0001-runs-setup.js';
 import { statsSessionRangeIndex } from './stats-0002-session-range-index.js';
 import { coreSearchFile } from './core-0002-search-file.js';
+import { coreDedupIndex } from './core-0003-dedup-index.js';
 
-export const MIGRATIONS: readonly Migration[] = [coreEvents, statsRollups, forwardOutbox, alertsTables, healthRunsSetup, statsSessionRangeIndex, coreSearchFile];
+export const MIGRATIONS: readonly Migration[] = [coreEvents, statsRollups, forwardOutbox, alertsTables, healthRunsSetup, statsSessionRangeIndex, coreSearchFile, coreDedupIndex];
