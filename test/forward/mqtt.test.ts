@@ -1,9 +1,11 @@
 // MQTT forwarding against a real Mosquitto broker: event topics, the retained per-printer state,
-// QoS 1, credentials, and a broker that is down at first.
+// QoS 1, credentials, a broker that is down at first, and TLS with the farm's own CA.
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findMosquitto, startMosquitto, type Broker } from '../standins/mosquitto.js';
 import { freePort } from '../helpers/ports.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { makeServerCertificates } from '../helpers/tls-certs.js';
 import { waitFor } from '../helpers/wait.js';
 import { openHarness, type Harness } from './harness.js';
 
@@ -26,8 +28,8 @@ afterEach(async () => {
   broker = null;
 });
 
-async function subscriber(url: string, topic: string) {
-  const client = await connectAsync(url, { username: 'ha', password: 'ha-pass', reconnectPeriod: 0 });
+async function subscriber(url: string, topic: string, ca?: string) {
+  const client = await connectAsync(url, { username: 'ha', password: 'ha-pass', reconnectPeriod: 0, ...(ca ? { ca } : {}) });
   clients.push(client);
   const received: { topic: string; payload: unknown; retain: boolean; qos: number }[] = [];
   client.on('message', (t, payload, packet) => received.push({ topic: t, payload: JSON.parse(payload.toString()), retain: packet.retain, qos: packet.qos }));
@@ -97,5 +99,34 @@ describe.skipIf(!binary)('MQTT forwarding (real Mosquitto)', () => {
     expect(harness.forwarding.listDeliveries({}).items[0]!.status).toBe('retrying');
     broker = await startMosquitto(binary!, { farmhook: 'fh-pass', ha: 'ha-pass' }, port);
     await waitFor(() => harness!.forwarding.listDeliveries({}).items[0]?.status === 'delivered', 'delivery once the broker is up');
+  });
+
+  it("publishes over TLS to a broker whose certificate the farm's CA signed, and refuses one it cannot verify", async () => {
+    const certs = tempDir('farmhook-tls-');
+    try {
+      const { caPem, certFile, keyFile } = makeServerCertificates(certs.path);
+      broker = await startMosquitto(binary!, { farmhook: 'fh-pass', ha: 'ha-pass' }, undefined, { certFile, keyFile });
+      expect(broker.url).toMatch(/^mqtts:/);
+      const live = await subscriber(broker.url, 'farmhook/#', caPem);
+      harness = await openHarness({ backoff: { baseMs: 100, maxMs: 200 } });
+
+      // Without the CA, the broker's certificate cannot be verified: nothing is sent, and the
+      // delivery log says why.
+      const unverified = harness.forwarding.createDestination({ ...mqttDestination(broker.url), name: 'No CA', pauseAfterFailures: 1 });
+      await harness.ingest('job.started', { job: { id: 1, printer: { id: 5, name: 'P5' } } });
+      await waitFor(() => harness!.forwarding.getDestination(unverified.id).paused, 'the pause after the refused certificate');
+      const refused = harness.forwarding.listAttempts({}).items.find((a) => a.destinationId === String(unverified.id))!;
+      expect(refused.ok).toBe(false);
+      expect(refused.error).toMatch(/^MQTT: .*certificate/i);
+      expect(live).toEqual([]);
+
+      // With the farm's CA, it verifies and publishes.
+      const verified = harness.forwarding.createDestination({ ...mqttDestination(broker.url), name: 'With CA', config: { ...mqttDestination(broker.url).config, ca: caPem } });
+      expect(verified.config).toMatchObject({ type: 'mqtt', caSet: true, rejectUnauthorized: true });
+      await harness.ingest('job.done', { job: { id: 1, printer: { id: 5, name: 'P5' } } });
+      await waitFor(() => live.some((m) => m.topic === 'farmhook/5/job.done'), 'the event over TLS');
+    } finally {
+      certs.remove();
+    }
   });
 });

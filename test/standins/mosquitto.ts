@@ -35,7 +35,13 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-export async function startMosquitto(binary: string, users: Record<string, string>, port?: number): Promise<Broker> {
+/** A TLS listener instead of a plain one: the server certificate and its key, as files. */
+export interface BrokerTls {
+  certFile: string;
+  keyFile: string;
+}
+
+export async function startMosquitto(binary: string, users: Record<string, string>, port?: number, tls?: BrokerTls): Promise<Broker> {
   const dir = tempDir('farmhook-mosquitto-');
   const brokerPort = port ?? (await freePort());
   const passwords = join(dir.path, 'passwords');
@@ -50,6 +56,7 @@ export async function startMosquitto(binary: string, users: Record<string, strin
     config,
     [
       `listener ${brokerPort} 127.0.0.1`,
+      ...(tls ? [`certfile ${tls.certFile}`, `keyfile ${tls.keyFile}`] : []),
       'allow_anonymous false',
       `password_file ${passwords}`,
       'persistence false',
@@ -70,7 +77,7 @@ export async function startMosquitto(binary: string, users: Record<string, strin
     return portOpen(brokerPort);
   }, 'mosquitto to listen', 10_000);
   return {
-    url: `mqtt://127.0.0.1:${brokerPort}`,
+    url: `${tls ? 'mqtts' : 'mqtt'}://127.0.0.1:${brokerPort}`,
     port: brokerPort,
     output: () => output,
     async stop() {

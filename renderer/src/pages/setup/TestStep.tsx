@@ -9,9 +9,12 @@ import { useFormat } from '../../format/useFormat.js';
 import { ActionError } from './SimplyPrintProblem.js';
 import { StepNav } from './StepNav.js';
 import { canTriggerTest, previousStep, STEPS, stepIndex } from './steps.js';
-import { curlForTest, fixStepOf, WAIT_MS, waitForTest } from './testWait.js';
+import { curlForTest, fixStepOf, manualWaitSince, WAIT_MS, waitForTest } from './testWait.js';
 import { useAction } from './useAction.js';
 import type { Wizard } from './useWizard.js';
+
+/** When this window last showed a test result: it outlives the step, which unmounts when left. */
+let lastResultShownAt = 0;
 
 type Phase = { kind: 'idle' } | { kind: 'waiting'; startedAt: number; totalMs: number } | { kind: 'result'; result: TestWaitResult; waitedMs: number; at: number };
 
@@ -22,7 +25,7 @@ export function TestStep({ wizard }: { wizard: Wizard }) {
   const automatic = canTriggerTest(wizard.choices.simplyprintPath, wizard.settings);
   const lanOnly = wizard.settings.reachability.mode === 'lan_only';
   // A press on the panel's Test button counts from the moment these instructions appeared.
-  const shownAt = useRef(new Date(Date.now() - 1_000).toISOString());
+  const shownAt = useRef(manualWaitSince(Date.now(), lastResultShownAt));
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const cancelled = useRef(false);
   useEffect(() => {
@@ -39,8 +42,9 @@ export function TestStep({ wizard }: { wizard: Wizard }) {
     setPhase({ kind: 'waiting', startedAt, totalMs });
     const result = await waitForTest((q) => api.waitForTestDelivery(q), since, totalMs, () => cancelled.current);
     if (cancelled.current || !result) return;
-    // A second try must not find this try's refusal again.
-    shownAt.current = new Date().toISOString();
+    // A second try, here or after a visit to another step, must not find this try's refusal again.
+    lastResultShownAt = Date.now();
+    shownAt.current = new Date(lastResultShownAt).toISOString();
     setPhase({ kind: 'result', result, waitedMs: Date.now() - startedAt, at: Date.now() });
     if (result.outcome === 'arrived') await api.updateWizardState({ step: 'done', completed: true });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TestWaitQuery, TestWaitResult } from '../../../../src/shared/setup.js';
-import { curlForTest, fixStepOf, waitForTest } from './testWait.js';
+import { curlForTest, fixStepOf, manualWaitSince, waitForTest } from './testWait.js';
 
 const answer = (outcome: TestWaitResult['outcome']): TestWaitResult => ({ outcome, eventId: null, path: null, rejectionId: null, waitedMs: 0, message: '', diagnosis: [] });
 
@@ -61,5 +61,15 @@ describe('waiting for the test event', () => {
     expect(command).toContain("-H 'X-SP-Secret: s3cret'");
     expect(command).toContain('"event":"test"');
     expect(curlForTest('http://192.168.1.20:13000/api/v1/simplyprint/webhook', null)).not.toContain('X-SP-Secret');
+  });
+});
+
+describe('where a manual wait starts looking', () => {
+  const now = Date.parse('2026-03-10T12:00:10.000Z');
+  it('a second before the instructions appeared, for a quick press on the panel', () => {
+    expect(manualWaitSince(now, 0)).toBe('2026-03-10T12:00:09.000Z');
+  });
+  it('never before the last result shown, so a refusal already shown does not come back', () => {
+    expect(manualWaitSince(now, Date.parse('2026-03-10T12:00:09.600Z'))).toBe('2026-03-10T12:00:09.600Z');
   });
 });

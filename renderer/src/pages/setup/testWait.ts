@@ -25,6 +25,18 @@ export async function waitForTest(
   return null;
 }
 
+/** How far back a press on the panel's Test button may lie: clocks and a quick technician. */
+export const PRESS_SLACK_MS = 1_000;
+
+/**
+ * Where a manual wait starts looking: a little before the instructions appeared, but never before
+ * the last result this window showed. Otherwise a refusal the technician has just been shown comes
+ * back as the answer to the next try when step 3 was visited and left within that slack.
+ */
+export function manualWaitSince(now: number, lastResultShownAt: number): string {
+  return new Date(Math.max(now - PRESS_SLACK_MS, lastResultShownAt)).toISOString();
+}
+
 /** Which step fixes what the diagnosis found. */
 export function fixStepOf(outcome: TestWaitResult['outcome']): 'reachability' | 'simplyprint' | null {
   if (outcome === 'nothing') return 'reachability';
