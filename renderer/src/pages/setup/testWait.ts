@@ -26,7 +26,7 @@ export async function waitForTest(
 }
 
 /** How far back a press on the panel's Test button may lie: clocks and a quick technician. */
-export const PRESS_SLACK_MS = 1_000;
+const PRESS_SLACK_MS = 1_000;
 
 /**
  * Where a manual wait starts looking: a little before the instructions appeared, but never before
