@@ -4,14 +4,18 @@
 import { freePort } from '../test/helpers/ports.js';
 import { tempDir } from '../test/helpers/temp-dir.js';
 import { load, type LoadResult } from './load.js';
-import { startBare, startFarmhook } from './processes.js';
+import { join } from 'node:path';
+import { startBare, startFarmhook, startFloor } from './processes.js';
 
 export interface IngestFigures {
   senders: number;
   rounds: number;
   bare: LoadResult;
   farmhook: LoadResult;
+  /** The design's floor (floor-receiver.mjs), when asked for. */
+  floor: LoadResult | null;
   ratio: number;
+  floorRatio: number | null;
   /** Each round's ratio, in the order run: how far this machine drifted during the run. */
   roundRatios: number[];
 }
@@ -32,11 +36,27 @@ function medianResult(results: LoadResult[]): LoadResult {
   };
 }
 
-async function round(senders: number, seconds: number, token: string): Promise<{ bare: LoadResult; farmhook: LoadResult }> {
+interface Round {
+  bare: LoadResult;
+  floor: LoadResult | null;
+  farmhook: LoadResult;
+}
+
+async function round(senders: number, seconds: number, token: string, withFloor: boolean): Promise<Round> {
   const barePort = await freePort();
   const bare = await startBare(barePort);
   const bareResult = await load(`http://127.0.0.1:${barePort}/`, senders, seconds);
   await bare.stop();
+
+  let floorResult: LoadResult | null = null;
+  if (withFloor) {
+    const floorDir = tempDir('farmhook-bench-floor-');
+    const floorPort = await freePort();
+    const floor = await startFloor(floorPort, join(floorDir.path, 'floor.sqlite'));
+    floorResult = await load(`http://127.0.0.1:${floorPort}/api/v1/simplyprint/webhook`, senders, seconds);
+    await floor.stop();
+    floorDir.remove();
+  }
 
   const dir = tempDir('farmhook-bench-');
   const port = await freePort();
@@ -44,19 +64,22 @@ async function round(senders: number, seconds: number, token: string): Promise<{
   const farmhookResult = await load(`http://127.0.0.1:${port}/api/v1/simplyprint/webhook`, senders, seconds);
   await farmhook.stop();
   dir.remove();
-  return { bare: bareResult, farmhook: farmhookResult };
+  return { bare: bareResult, floor: floorResult, farmhook: farmhookResult };
 }
 
-export async function ingest(senders: number, rounds: number, seconds: number, token: string): Promise<IngestFigures> {
-  const results = [];
-  for (let i = 0; i < rounds; i++) results.push(await round(senders, seconds, token));
+export async function ingest(senders: number, rounds: number, seconds: number, token: string, withFloor = false): Promise<IngestFigures> {
+  const results: Round[] = [];
+  for (let i = 0; i < rounds; i++) results.push(await round(senders, seconds, token, withFloor));
   const roundRatios = results.map((r) => r.farmhook.requestsPerSecond / r.bare.requestsPerSecond);
+  const floors = results.flatMap((r) => (r.floor ? [{ floor: r.floor, bare: r.bare }] : []));
   return {
     senders,
     rounds,
     bare: medianResult(results.map((r) => r.bare)),
     farmhook: medianResult(results.map((r) => r.farmhook)),
+    floor: floors.length > 0 ? medianResult(floors.map((r) => r.floor)) : null,
     ratio: median(roundRatios),
+    floorRatio: floors.length > 0 ? median(floors.map((r) => r.floor.requestsPerSecond / r.bare.requestsPerSecond)) : null,
     roundRatios,
   };
 }

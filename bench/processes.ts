@@ -35,6 +35,9 @@ async function start(args: string[], marker: string): Promise<Started> {
 
 export const startBare = (port: number) => start(['bench/bare-server.mjs', String(port)], 'ready');
 
+/** The design's floor (floor-receiver.mjs): durable acks and nothing else. */
+export const startFloor = (port: number, file: string) => start(['bench/floor-receiver.mjs', String(port), file], 'ready');
+
 export const startFarmhook = (dataDir: string, port: number, controlPort: number, token: string) =>
   start(
     ['bin/farmhook.js', 'serve', '--quiet', '--host', '127.0.0.1', '--port', String(port), '--control-port', String(controlPort), '--data-dir', dataDir, '--control-token', token],
