@@ -1,10 +1,11 @@
 // Durable ingest against the bare Node server, in rounds. This VM's disk and CPU share drift by
-// tens of percent within minutes, so each round runs the bare server and FarmHook back to back and
-// the figures reported are the medians over the rounds (the ratio: the median of the rounds' ratios).
+// tens of percent within minutes, so each round runs the bare server, the design's floor (when asked
+// for) and FarmHook back to back, and the figures reported are the medians over the rounds (the
+// ratio: the median of the rounds' ratios).
+import { join } from 'node:path';
 import { freePort } from '../test/helpers/ports.js';
 import { tempDir } from '../test/helpers/temp-dir.js';
 import { load, type LoadResult } from './load.js';
-import { join } from 'node:path';
 import { startBare, startFarmhook, startFloor } from './processes.js';
 
 export interface IngestFigures {
