@@ -32,6 +32,10 @@ export function createReceiver({ queue, logger, getSecret, bodyLimit = DEFAULT_B
     // pino's Logger is what Fastify logs with; its declared type is narrower than pino's own.
     loggerInstance: logger as unknown as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
+    // No child logger per request: nothing here logs through request.log (the handlers log the
+    // fields they choose with `logger`), and a pino child, its redaction set up again, was built for
+    // every delivery: ~1 KB of garbage each on the thread that answers SimplyPrint.
+    childLoggerFactory: (parent) => parent,
     // A delivery is small and quick; a connection that dribbles bytes or sits idle is cut off, so
     // slow or stuck clients cannot pile up and exhaust the process.
     connectionTimeout: requestTimeoutMs,
