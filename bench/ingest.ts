@@ -13,10 +13,9 @@ export interface IngestFigures {
   rounds: number;
   bare: LoadResult;
   farmhook: LoadResult;
-  /** The design's floor (floor-receiver.mjs), when asked for. */
-  floor: LoadResult | null;
   ratio: number;
-  floorRatio: number | null;
+  /** The design's floor (floor-receiver.mjs), when asked for: its medians and its ratio to bare. */
+  floor: { load: LoadResult; ratio: number } | null;
   /** Each round's ratio, in the order run: how far this machine drifted during the run. */
   roundRatios: number[];
 }
@@ -72,15 +71,16 @@ export async function ingest(senders: number, rounds: number, seconds: number, t
   const results: Round[] = [];
   for (let i = 0; i < rounds; i++) results.push(await round(senders, seconds, token, withFloor));
   const roundRatios = results.map((r) => r.farmhook.requestsPerSecond / r.bare.requestsPerSecond);
-  const floors = results.flatMap((r) => (r.floor ? [{ floor: r.floor, bare: r.bare }] : []));
+  const floors = withFloor ? results.map((r) => ({ load: r.floor!, bare: r.bare })) : [];
   return {
     senders,
     rounds,
     bare: medianResult(results.map((r) => r.bare)),
     farmhook: medianResult(results.map((r) => r.farmhook)),
-    floor: floors.length > 0 ? medianResult(floors.map((r) => r.floor)) : null,
     ratio: median(roundRatios),
-    floorRatio: floors.length > 0 ? median(floors.map((r) => r.floor.requestsPerSecond / r.bare.requestsPerSecond)) : null,
+    floor: withFloor
+      ? { load: medianResult(floors.map((r) => r.load)), ratio: median(floors.map((r) => r.load.requestsPerSecond / r.bare.requestsPerSecond)) }
+      : null,
     roundRatios,
   };
 }

@@ -74,13 +74,13 @@ console.log(`|---|---|---|---|---|---|---|---|${FLOOR ? '---|---|---|' : ''}`);
 const drift: string[] = [];
 const best = { bare: { rate: 0, senders: 0 }, farmhook: { rate: 0, senders: 0 } };
 for (const senders of SENDERS) {
-  const { bare, farmhook, floor, ratio, floorRatio, roundRatios } = await ingest(senders, ROUNDS, SECONDS, TOKEN, FLOOR);
+  const { bare, farmhook, floor, ratio, roundRatios } = await ingest(senders, ROUNDS, SECONDS, TOKEN, FLOOR);
   if (bare.requestsPerSecond > best.bare.rate) best.bare = { rate: bare.requestsPerSecond, senders };
   if (farmhook.requestsPerSecond > best.farmhook.rate) best.farmhook = { rate: farmhook.requestsPerSecond, senders };
   drift.push(`${senders} senders ${roundRatios.map((r) => `${fmt(100 * r)}%`).join(', ')}`);
   console.log(
     `| ${senders} | ${fmt(bare.requestsPerSecond)} | ${fmt(farmhook.requestsPerSecond)} | ${fmt(100 * ratio)}% | ${fmt(farmhook.p50, 2)} ms | ${fmt(farmhook.p99, 2)} ms | ${fmt(bare.p99, 2)} ms | ${farmhook.errors + farmhook.non2xx} |` +
-      (floor ? ` ${fmt(floor.requestsPerSecond)} | ${fmt(100 * floorRatio!)}% | ${fmt(floor.p99, 2)} ms |` : ''),
+      (floor ? ` ${fmt(floor.load.requestsPerSecond)} | ${fmt(100 * floor.ratio)}% | ${fmt(floor.load.p99, 2)} ms |` : ''),
   );
 }
 console.log(`\nEach round's ratio, in the order run: ${drift.join('; ')}.`);
