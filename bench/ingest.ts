@@ -14,8 +14,11 @@ export interface IngestFigures {
   bare: LoadResult;
   farmhook: LoadResult;
   ratio: number;
-  /** The design's floor (floor-receiver.mjs), when asked for: its medians and its ratio to bare. */
-  floor: { load: LoadResult; ratio: number } | null;
+  /**
+   * The design's floor (floor-receiver.mjs), when asked for: its medians, its ratio to bare, and
+   * FarmHook's ratio to it (how much of what the design allows on this machine FarmHook reaches).
+   */
+  floor: { load: LoadResult; ratio: number; farmhookRatio: number } | null;
   /** Each round's ratio, in the order run: how far this machine drifted during the run. */
   roundRatios: number[];
 }
@@ -71,7 +74,7 @@ export async function ingest(senders: number, rounds: number, seconds: number, t
   const results: Round[] = [];
   for (let i = 0; i < rounds; i++) results.push(await round(senders, seconds, token, withFloor));
   const roundRatios = results.map((r) => r.farmhook.requestsPerSecond / r.bare.requestsPerSecond);
-  const floors = withFloor ? results.map((r) => ({ load: r.floor!, bare: r.bare })) : [];
+  const floors = withFloor ? results.map((r) => ({ load: r.floor!, bare: r.bare, farmhook: r.farmhook })) : [];
   return {
     senders,
     rounds,
@@ -79,7 +82,11 @@ export async function ingest(senders: number, rounds: number, seconds: number, t
     farmhook: medianResult(results.map((r) => r.farmhook)),
     ratio: median(roundRatios),
     floor: withFloor
-      ? { load: medianResult(floors.map((r) => r.load)), ratio: median(floors.map((r) => r.load.requestsPerSecond / r.bare.requestsPerSecond)) }
+      ? {
+          load: medianResult(floors.map((r) => r.load)),
+          ratio: median(floors.map((r) => r.load.requestsPerSecond / r.bare.requestsPerSecond)),
+          farmhookRatio: median(floors.map((r) => r.farmhook.requestsPerSecond / r.load.requestsPerSecond)),
+        }
       : null,
     roundRatios,
   };
