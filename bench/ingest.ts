@@ -74,7 +74,7 @@ export async function ingest(senders: number, rounds: number, seconds: number, t
   const results: Round[] = [];
   for (let i = 0; i < rounds; i++) results.push(await round(senders, seconds, token, withFloor));
   const roundRatios = results.map((r) => r.farmhook.requestsPerSecond / r.bare.requestsPerSecond);
-  const floors = withFloor ? results.map((r) => ({ load: r.floor!, bare: r.bare, farmhook: r.farmhook })) : [];
+  const floors = withFloor ? results.map((r) => ({ ...r, floor: r.floor! })) : [];
   return {
     senders,
     rounds,
@@ -83,9 +83,9 @@ export async function ingest(senders: number, rounds: number, seconds: number, t
     ratio: median(roundRatios),
     floor: withFloor
       ? {
-          load: medianResult(floors.map((r) => r.load)),
-          ratio: median(floors.map((r) => r.load.requestsPerSecond / r.bare.requestsPerSecond)),
-          farmhookRatio: median(floors.map((r) => r.farmhook.requestsPerSecond / r.load.requestsPerSecond)),
+          load: medianResult(floors.map((r) => r.floor)),
+          ratio: median(floors.map((r) => r.floor.requestsPerSecond / r.bare.requestsPerSecond)),
+          farmhookRatio: median(floors.map((r) => r.farmhook.requestsPerSecond / r.floor.requestsPerSecond)),
         }
       : null,
     roundRatios,
