@@ -12,8 +12,9 @@ import { startFarmhook } from './processes.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-// 4 for the latency goal, 32 for the throughput goal, 64 to show where each server tops out: at 32
-// FarmHook is still bound by the latency of its commit chain rather than by CPU (BENCHMARKS.md).
+// 4 for the latency goal, 32 for the throughput goal, 64 to show where each server tops out: on two
+// cores the servers and the load generator keep waiting for each other's turn on a core, so more
+// senders still gain (BENCHMARKS.md, fifth session).
 const SENDERS = (process.env.BENCH_SENDERS ?? '4,32,64').split(',').map(Number);
 // Adds the design's floor (floor-receiver.mjs) to every round.
 const FLOOR = process.env.BENCH_FLOOR === '1';
